@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { InventoryPositionsResolver } from './inventory-positions.resolver';
+
+@Module({ providers: [InventoryPositionsResolver] })
+export class InventoryModule {}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { type CallContext, OrderReleaseApiClient, type OrderReleaseView } from '@plantsync/clients';
+import type { Principal } from '@plantsync/platform';
+import { idempotencyKeyFor } from '../common/client-mutation-id';
+import type { OrderReleaseModel, OrderReleaseStatus } from './models/order-release.model';
+
+/** The fields a planner sees; requestedBy/decidedBy are left out: downstream they name our service key. */
+export function toOrderReleaseModel(view: OrderReleaseView): OrderReleaseModel {
+  return {
+    id: view.id,
+    plant: view.plant,
+    productionOrder: view.productionOrder,
+    status: view.status as OrderReleaseStatus,
+    currentStep: view.currentStep,
+    createdAt: view.createdAt,
+    updatedAt: view.updatedAt,
+    approvalDeadline: view.approvalDeadline,
+    cancelRequestedAt: view.cancelRequestedAt,
+    failure: view.failure ?? null,
+    bomRevision: view.bomRevision,
+    workOrder: view.workOrder,
+    steps: view.steps as OrderReleaseModel['steps'],
+    shortages: view.shortages.map((s) => ({ ...s, purchaseOrders: s.purchaseOrders ?? [] })),
+    reservations: view.reservations,
+    compensations: view.compensations,
+  };
+}
+
+/**
+ * Planner operations on releases through the order-release process API, with the graphql-api's
+ * service key. Who may call them is decided by the resolver (planners and admins only); the
+ * process API guards the state machine and answers 409 on a decision that no longer applies.
+ */
+@Injectable()
+export class OrderReleasesService {
+  constructor(private readonly releases: OrderReleaseApiClient) {}
+
+  async start(ctx: CallContext, viewer: Principal, plant: string, productionOrderId: string, clientMutationId: string): Promise<OrderReleaseModel> {
+    const view = await this.releases.startOrderRelease({ ...ctx, idempotencyKey: idempotencyKeyFor(viewer, clientMutationId) }, { plant, productionOrderId });
+    return toOrderReleaseModel(view);
+  }
+
+  async get(ctx: CallContext, id: string): Promise<OrderReleaseModel> {
+    return toOrderReleaseModel(await this.releases.getOrderRelease(ctx, id));
+  }
+
+  async list(ctx: CallContext, query: { plant?: string; status?: OrderReleaseStatus; productionOrder?: string; first: number }): Promise<OrderReleaseModel[]> {
+    const page = await this.releases.listOrderReleases(ctx, { plant: query.plant, status: query.status, productionOrder: query.productionOrder, limit: query.first });
+    return page.items.map(toOrderReleaseModel);
+  }
+
+  async approve(ctx: CallContext, id: string): Promise<OrderReleaseModel> {
+    return toOrderReleaseModel(await this.releases.approveOrderRelease(ctx, id));
+  }
+
+  /** The person is named in the reason: downstream, the decision is recorded against our service key. */
+  async reject(ctx: CallContext, viewer: Principal, id: string, reason: string): Promise<OrderReleaseModel> {
+    return toOrderReleaseModel(await this.releases.rejectOrderRelease(ctx, id, `${reason} (by ${viewer.id})`));
+  }
+
+  async cancel(ctx: CallContext, viewer: Principal, id: string, reason?: string): Promise<OrderReleaseModel> {
+    return toOrderReleaseModel(await this.releases.cancelOrderRelease(ctx, id, `${reason ?? 'cancelled'} (by ${viewer.id})`));
+  }
+}

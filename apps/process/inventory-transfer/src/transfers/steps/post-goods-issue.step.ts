@@ -1,0 +1,32 @@
+import { ProcessJobName } from '@plantsync/messaging';
+import type { SagaStep } from '@plantsync/saga';
+import { movedLot, required, transferReference, type TransferContext } from '../inventory-transfer.context';
+import type { TransferStepDeps } from './transfer-step.deps';
+
+/**
+ * The source side in the ERP: a goods issue from the source location. The idempotency key is the
+ * step's (`<transfer>-post-goods-issue`), so a retry — also a planner's retry after an exception —
+ * posts once.
+ */
+export function postGoodsIssueStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
+  return {
+    name: ProcessJobName.PostGoodsIssue,
+    onFailure: 'exception',
+    async run(ctx, tools) {
+      const lot = movedLot(ctx);
+      const movement = await erp.postGoodsMovement(
+        { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
+        ctx.fromPlant,
+        {
+          type: 'goods_issue',
+          item: ctx.item,
+          quantity: required(ctx.shippedQuantity, 'shippedQuantity'),
+          ...(lot ? { lot } : {}),
+          fromLocation: required(ctx.sourceLocation, 'sourceLocation'),
+          reference: transferReference(ctx),
+        },
+      );
+      return { patch: { goodsIssue: movement.id }, output: { goodsIssue: movement.id, postedAt: movement.postedAt } };
+    },
+  };
+}

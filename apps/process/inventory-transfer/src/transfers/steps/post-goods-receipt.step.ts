@@ -1,0 +1,35 @@
+import { EventTypes, ProcessJobName } from '@plantsync/messaging';
+import type { SagaStep } from '@plantsync/saga';
+import { movedLot, required, transferReference, type TransferContext } from '../inventory-transfer.context';
+import type { TransferStepDeps } from './transfer-step.deps';
+
+/**
+ * The destination side in the ERP: a goods receipt into the destination location, lot carried
+ * over. Completes the transfer: InventoryTransferCompleted is committed with this step.
+ */
+export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
+  return {
+    name: ProcessJobName.PostGoodsReceipt,
+    onFailure: 'exception',
+    async run(ctx, tools) {
+      const lot = movedLot(ctx);
+      const movement = await erp.postGoodsMovement(
+        { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
+        ctx.toPlant,
+        {
+          type: 'goods_receipt',
+          item: ctx.item,
+          quantity: required(ctx.shippedQuantity, 'shippedQuantity'),
+          ...(lot ? { lot } : {}),
+          toLocation: required(ctx.destinationLocation, 'destinationLocation'),
+          reference: transferReference(ctx),
+        },
+      );
+      return {
+        patch: { goodsReceipt: movement.id },
+        output: { goodsReceipt: movement.id, postedAt: movement.postedAt },
+        events: [tools.event(EventTypes.InventoryTransferCompleted, { transfer: ctx.transfer, fromPlant: ctx.fromPlant, toPlant: ctx.toPlant })],
+      };
+    },
+  };
+}

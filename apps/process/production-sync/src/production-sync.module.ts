@@ -1,0 +1,91 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { ErpApiClient, loadClientsSettings, MesApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import {
+  DeadLettersModule,
+  eventQueueName,
+  MessagingModule,
+  messagingEntities,
+  messagingMigrations,
+  PROCESS_JOB_CATALOGUE,
+  ProcessQueue,
+  type RetryPolicy,
+} from '@plantsync/messaging';
+import { PersistenceModule } from '@plantsync/persistence';
+import { PlatformModule } from '@plantsync/platform';
+import { loadProductionSyncSettings, type ProductionSyncSettings } from './config/production-sync.settings';
+import { PRODUCTION_SYNC_SETTINGS, SUBSCRIBER } from './config/production-sync.tokens';
+import { SyncExceptionsController } from './exceptions/sync-exceptions.controller';
+import { persistenceRegistration } from './persistence.registration';
+import { ConfirmationPoster } from './posting/confirmation-poster';
+import { runsApi, runsWorkers, type ProductionSyncRole } from './production-sync.role';
+import { GapDeadlineHandler } from './sequencing/gap-deadline.handler';
+import { OrderSequencer } from './sequencing/order-sequencer';
+import { PerformanceReceivedHandler } from './sequencing/performance-received.handler';
+import { PerformanceReceivedDelivery } from './sequencing/performance-received.job';
+
+export const APP = 'production-sync';
+
+export interface ProductionSyncOptions {
+  role?: ProductionSyncRole;
+  /** Where the system APIs are (tests); default from env (ERP_API_URL, MES_API_URL, WMS_API_URL, PLANTSYNC_SERVICE_API_KEY). */
+  clients?: ClientsOverrides;
+  /** Retry policy overrides per queue (tests shorten them); default PLANTSYNC_RETRY_POLICIES. */
+  retryPolicies?: Record<string, Partial<RetryPolicy>>;
+  /** Overrides of the env settings (gap timeout, closed periods, line location). */
+  settings?: Partial<ProductionSyncSettings>;
+  /** Jobs run at once per queue; default 1 (one order's confirmations must not overtake each other). */
+  concurrency?: number;
+}
+
+/**
+ * Root module. The worker role consumes `events.production-sync` (mes-api's ProductionPerformanceReceived)
+ * and the gap deadlines on `production-sync`; the api role serves exceptions and dead letters.
+ * Both relay the outbox (QualityHoldCreated, WorkOrderCompleted).
+ */
+@Module({})
+export class ProductionSyncModule {
+  static forRoot(opts: ProductionSyncOptions = {}): DynamicModule {
+    const role = opts.role ?? 'all';
+    const clients = loadClientsSettings(opts.clients);
+    const http = (baseUrl: string) => ({ baseUrl, apiKey: clients.apiKey, timeoutMs: clients.timeoutMs });
+    const settings: ProductionSyncSettings = { ...loadProductionSyncSettings(), ...opts.settings };
+    const erp = new ErpApiClient(http(clients.urls.erp));
+    const wms = new WmsApiClient(http(clients.urls.wms));
+    const mes = new MesApiClient(http(clients.urls.mes));
+    const queues = [eventQueueName(SUBSCRIBER), ProcessQueue.ProductionSync];
+    return {
+      module: ProductionSyncModule,
+      imports: [
+        PlatformModule.forRoot({ app: APP }),
+        PersistenceModule.forRoot({
+          app: APP,
+          entities: [...messagingEntities, ...persistenceRegistration.entities],
+          migrations: [...messagingMigrations, ...persistenceRegistration.migrations],
+        }),
+        MessagingModule.forRoot({
+          app: APP,
+          relay: true,
+          ...(opts.retryPolicies ? { retryPolicies: opts.retryPolicies } : {}),
+          ...(runsWorkers(role)
+            ? {
+                workers: {
+                  queues,
+                  catalogue: [...PROCESS_JOB_CATALOGUE, PerformanceReceivedDelivery],
+                  concurrency: opts.concurrency ?? 1,
+                },
+              }
+            : {}),
+        }),
+        ...(runsApi(role) ? [DeadLettersModule] : []),
+      ],
+      controllers: runsApi(role) ? [SyncExceptionsController] : [],
+      providers: [
+        { provide: PRODUCTION_SYNC_SETTINGS, useValue: settings },
+        { provide: MesApiClient, useValue: mes },
+        { provide: ConfirmationPoster, useValue: new ConfirmationPoster(erp, wms, settings) },
+        OrderSequencer,
+        ...(runsWorkers(role) ? [PerformanceReceivedHandler, GapDeadlineHandler] : []),
+      ],
+    };
+  }
+}

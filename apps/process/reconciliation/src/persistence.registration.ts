@@ -1,0 +1,12 @@
+import type { PersistenceOptions } from '@plantsync/persistence';
+import { CreateReconciliationTables1763790000000 } from './create-reconciliation-tables.migration';
+import { ReconciliationDifference } from './runs/reconciliation-difference.entity';
+import { ReconciliationRun } from './runs/reconciliation-run.entity';
+import { SyncObservation } from './sync-health/sync-observation.entity';
+
+/** The app's own tables (runs, differences, sync observations); messaging tables are registered by their lib. */
+export const persistenceRegistration: PersistenceOptions = {
+  app: 'reconciliation',
+  entities: [ReconciliationRun, ReconciliationDifference, SyncObservation],
+  migrations: [CreateReconciliationTables1763790000000],
+};

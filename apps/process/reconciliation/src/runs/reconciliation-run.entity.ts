@@ -1,0 +1,56 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
+export type RunTrigger = 'on_demand' | 'scheduled';
+
+/** Counts of one run (stored as JSON: the figures grow with new domains, the columns need not). */
+export interface RunCounts {
+  erpBalances: number;
+  wmsBalances: number;
+  matched: number;
+  differences: number;
+  byKind: Record<string, number>;
+  corrected: number;
+  exceptions: number;
+  correctionFailures: number;
+}
+
+/** One reconciliation run: its scope, when it ran, what it counted and what it did. */
+@Entity({ name: 'reconciliation_run' })
+@Index('IDX_reconciliation_run_started', ['startedAt'])
+export class ReconciliationRun {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  domain!: 'inventory';
+
+  /** null = every plant of the landscape. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  plant!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  trigger!: RunTrigger;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: RunStatus;
+
+  /** The landscape's system of record for the domain when the run started (null: none named). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  systemOfRecord!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  counts!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  correlationId!: string;
+
+  @Column({ type: Date })
+  startedAt!: Date;
+
+  @Column({ type: Date, nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { DIFFERENCE_KINDS } from '../inventory/balance-merge';
+
+export class StartReconciliationRunDto {
+  @ApiPropertyOptional({ example: 'P100', description: 'One plant; every plant of the landscape when absent' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_-]{1,16}$/, { message: 'plant must be a plant code such as P100' })
+  plant?: string;
+
+  @ApiProperty({ enum: ['inventory'], description: 'What to reconcile (inventory: ERP vs WMS stock)' })
+  @IsIn(['inventory'])
+  domain!: 'inventory';
+}
+
+export class ListReconciliationRunsQuery {
+  @ApiPropertyOptional({ example: 'P100' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9_-]{1,16}$/)
+  plant?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class RunCountsView {
+  @ApiProperty() erpBalances!: number;
+  @ApiProperty() wmsBalances!: number;
+  @ApiProperty({ description: 'Balances equal on both sides' }) matched!: number;
+  @ApiProperty() differences!: number;
+  @ApiProperty({ description: `Differences per kind (${DIFFERENCE_KINDS.join(', ')})`, type: 'object', additionalProperties: { type: 'integer' } })
+  byKind!: Record<string, number>;
+  @ApiProperty({ description: 'Corrected in the other system (system of record named)' }) corrected!: number;
+  @ApiProperty({ description: 'Raised for a data steward' }) exceptions!: number;
+  @ApiProperty({ description: 'Corrections the other system refused or did not answer' }) correctionFailures!: number;
+}
+
+export class DifferenceView {
+  @ApiProperty() seq!: number;
+  @ApiProperty({ enum: DIFFERENCE_KINDS }) kind!: string;
+  @ApiProperty({ example: 'P100' }) plant!: string;
+  @ApiProperty({ example: 'BRKT-1042' }) item!: string;
+  @ApiProperty({ example: 'P100-RM' }) location!: string;
+  @ApiProperty({ type: String, nullable: true }) lot!: string | null;
+  @ApiProperty({ example: 'unrestricted' }) stockStatus!: string;
+  @ApiProperty({ type: String, nullable: true }) erpStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true }) wmsStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the ERP has no balance' }) erpQuantity!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the WMS has no balance' }) wmsQuantity!: string | null;
+  @ApiProperty({ example: 'EA' }) unit!: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['erp', 'wms'] }) missingIn!: string | null;
+  @ApiProperty() explanation!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Postings that explain it; always null today (the system APIs expose no movement history)' })
+  trace!: null;
+  @ApiProperty({ enum: ['corrected', 'exception', 'correction_failed'] }) action!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The correcting movement and event, or the reason a data steward must decide' })
+  actionDetail!: Record<string, unknown>;
+}
+
+export class ReconciliationRunView {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['inventory'] }) domain!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'null = every plant' }) plant!: string | null;
+  @ApiProperty({ enum: ['on_demand', 'scheduled'] }) trigger!: string;
+  @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status!: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['erp', 'mes', 'wms'] }) systemOfRecord!: string | null;
+  @ApiProperty({ type: RunCountsView, nullable: true }) counts!: RunCountsView | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty() startedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
+}
+
+export class ReconciliationRunDetailView extends ReconciliationRunView {
+  @ApiProperty({ type: [DifferenceView], description: 'The first 1,000 differences in merge order' }) differences!: DifferenceView[];
+  @ApiProperty({ description: 'True when the run found more differences than listed' }) differencesTruncated!: boolean;
+}

@@ -1,0 +1,161 @@
+import type { SandboxStore } from '../../core';
+import { ODOO_MODELS } from '../models/odoo-models';
+import { compileDomain, compileOrder, FieldReader } from './odoo-domain';
+import { badRequest, missingError, notFound } from './odoo-errors';
+import type { OdooModelSpec, OdooRecord } from './odoo-model-spec';
+
+export interface SearchOptions {
+  offset?: number;
+  limit?: number;
+  order?: string;
+  /** Odoo hides archived records (active = false) unless the context says active_test: false. */
+  activeTest?: boolean;
+}
+
+/**
+ * One plant's simulated Odoo database over the sandbox store: collections `<plant>/erp/<model>`,
+ * ids from the durable sequence of the same name (Odoo ids are per database). Synchronous, so the
+ * caller wraps writes in one store transaction like Odoo wraps each JSON-2 call in one SQL
+ * transaction.
+ */
+export class OdooDatabase {
+  constructor(
+    private readonly store: SandboxStore,
+    readonly plant: string,
+  ) {}
+
+  spec(model: string): OdooModelSpec {
+    const spec = ODOO_MODELS.get(model);
+    if (!spec) throw notFound(`the model "${model}" does not exist`);
+    return spec;
+  }
+
+  private collection(model: string): string {
+    return `${this.plant}/erp/${model}`;
+  }
+
+  get(model: string, id: number): OdooRecord | undefined {
+    return this.store.get<OdooRecord>(this.collection(model), String(id));
+  }
+
+  /** The records, in the order asked; MissingError (404) when any is gone. */
+  browse(model: string, ids: unknown): OdooRecord[] {
+    if (!Array.isArray(ids) || !ids.every((id) => Number.isInteger(id))) throw badRequest('ids must be a list of integers');
+    const records = (ids as number[]).map((id) => this.get(model, id));
+    const missing = (ids as number[]).filter((_, i) => !records[i]);
+    if (missing.length > 0) throw missingError(model, missing);
+    return records as OdooRecord[];
+  }
+
+  all(model: string): OdooRecord[] {
+    this.spec(model);
+    return this.store.list<OdooRecord>(this.collection(model));
+  }
+
+  /** Creates a record from raw values (many2one as ids); one2many fields are ignored here. */
+  insert(model: string, values: Record<string, unknown>): OdooRecord {
+    const spec = this.spec(model);
+    const record: OdooRecord = { id: this.store.nextId(this.collection(model)) };
+    for (const [field, f] of Object.entries(spec.fields)) {
+      if (f.type === 'one2many') continue;
+      record[field] = values[field] ?? defaultOf(f.type);
+    }
+    this.store.put(this.collection(model), String(record.id), record);
+    return record;
+  }
+
+  update(model: string, id: number, values: Record<string, unknown>): OdooRecord {
+    const current = this.get(model, id);
+    if (!current) throw missingError(model, [id]);
+    const next = { ...current, ...values, id };
+    this.store.put(this.collection(model), String(id), next);
+    return next;
+  }
+
+  remove(model: string, id: number): void {
+    this.store.delete(this.collection(model), String(id));
+  }
+
+  displayName(model: string, id: number): string {
+    const record = this.get(model, id);
+    return record ? this.spec(model).display(record, (m, i) => this.displayName(m, i)) : '';
+  }
+
+  /** Reads a field the way a domain sees it: many2one as its id, one2many as child ids, dotted paths followed. */
+  reader(model: string, record: OdooRecord): FieldReader {
+    return (path) => {
+      const [field, ...rest] = path.split('.');
+      if (field === 'id') return record.id;
+      if (field === 'display_name') return this.displayName(model, record.id);
+      const f = this.spec(model).fields[field];
+      if (!f) throw badRequest(`Invalid field ${model}.${field} in domain`);
+      const value = f.type === 'one2many' ? this.childIds(f.model, f.inverse, record.id) : record[field];
+      if (rest.length === 0) return value;
+      if (f.type !== 'many2one') throw badRequest(`${model}.${field} cannot be followed in a domain`);
+      const target = typeof value === 'number' ? this.get(f.model, value) : undefined;
+      return target ? this.reader(f.model, target)(rest.join('.')) : false;
+    };
+  }
+
+  childIds(model: string, inverse: string, parentId: number): number[] {
+    return this.all(model)
+      .filter((r) => r[inverse] === parentId)
+      .sort(compareBy(this, model, this.spec(model).order ?? 'id'))
+      .map((r) => r.id);
+  }
+
+  search(model: string, domain: unknown, options: SearchOptions = {}): OdooRecord[] {
+    const spec = this.spec(model);
+    const predicate = compileDomain(domain);
+    const hideArchived = options.activeTest !== false && 'active' in spec.fields;
+    const sorted = this.all(model)
+      .filter((r) => !(hideArchived && r.active === false) && predicate(this.reader(model, r)))
+      .sort(compareBy(this, model, options.order || spec.order || 'id'));
+    const offset = options.offset ?? 0;
+    return sorted.slice(offset, options.limit ? offset + options.limit : undefined);
+  }
+
+  /** The JSON-2 shape of a record: many2one `[id, display_name]` or false, x2many as id lists. */
+  render(model: string, record: OdooRecord, fields?: unknown): Record<string, unknown> {
+    const spec = this.spec(model);
+    const names = fields === undefined || fields === null || (Array.isArray(fields) && fields.length === 0)
+      ? Object.keys(spec.fields)
+      : fields;
+    if (!Array.isArray(names) || !names.every((n) => typeof n === 'string')) throw badRequest('fields must be a list of field names');
+    const out: Record<string, unknown> = { id: record.id };
+    for (const name of names as string[]) {
+      if (name === 'id') continue;
+      if (name === 'display_name') {
+        out.display_name = this.displayName(model, record.id);
+        continue;
+      }
+      const f = spec.fields[name];
+      if (!f) throw badRequest(`Invalid field '${name}' on model '${model}'`);
+      const value = record[name];
+      if (f.type === 'many2one') out[name] = typeof value === 'number' ? [value, this.displayName(f.model, value)] : false;
+      else if (f.type === 'one2many') out[name] = this.childIds(f.model, f.inverse, record.id);
+      else out[name] = value ?? defaultOf(f.type);
+    }
+    return out;
+  }
+}
+
+function compareBy(db: OdooDatabase, model: string, order: string): (a: OdooRecord, b: OdooRecord) => number {
+  const cmp = compileOrder(order);
+  return (a, b) => cmp(db.reader(model, a), db.reader(model, b)) || a.id - b.id;
+}
+
+function defaultOf(type: string): unknown {
+  switch (type) {
+    case 'integer':
+    case 'float':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'many2many':
+    case 'one2many':
+      return [];
+    default:
+      return false;
+  }
+}

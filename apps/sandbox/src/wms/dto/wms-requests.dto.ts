@@ -1,0 +1,56 @@
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { WMS_STOCK_STATUSES, type WmsStockStatus } from '../wms.records';
+import { PositiveQuantityDto, WMS_CODE } from './wms-quantity.dto';
+
+/** Request bodies and queries of docs/wms-contract.openapi.yaml, validated as the contract says. */
+
+export class StockQueryDto {
+  @IsString() @Length(1, 32) warehouse!: string;
+  @IsOptional() @Matches(WMS_CODE) item?: string;
+  @IsOptional() @Matches(WMS_CODE) location?: string;
+  @IsOptional() @Matches(WMS_CODE) lot?: string;
+  @IsOptional() @IsIn(WMS_STOCK_STATUSES) status?: WmsStockStatus;
+}
+
+export class ReservationQueryDto {
+  @IsString() @Length(1, 32) warehouse!: string;
+  @IsOptional() @Matches(WMS_CODE) item?: string;
+  @IsOptional() @Matches(WMS_CODE) location?: string;
+  @IsOptional() @Matches(WMS_CODE) lot?: string;
+  @IsOptional() @IsIn(['open', 'cancelled', 'consumed']) status?: 'open' | 'cancelled' | 'consumed';
+}
+
+export class CreateReservationDto {
+  @IsString() @Length(1, 32) warehouseCode!: string;
+  @Matches(WMS_CODE) itemNumber!: string;
+  @IsDefined() @ValidateNested() @Type(() => PositiveQuantityDto) quantity!: PositiveQuantityDto;
+  @IsOptional() @Matches(WMS_CODE) locationCode?: string;
+  @IsOptional() @Matches(WMS_CODE) lotNumber?: string;
+  @IsString() @Length(1, 64) reference!: string;
+}
+
+export class CreateTransferOrderDto {
+  @IsString() @Length(1, 32) warehouseCode!: string;
+  @Matches(WMS_CODE) itemNumber!: string;
+  @IsDefined() @ValidateNested() @Type(() => PositiveQuantityDto) quantity!: PositiveQuantityDto;
+  @IsOptional() @Matches(WMS_CODE) lotNumber?: string;
+  @Matches(WMS_CODE) fromLocationCode!: string;
+  @Matches(WMS_CODE) toPlantCode!: string;
+  @Matches(WMS_CODE) toLocationCode!: string;
+  @IsOptional() @IsString() @Length(1, 64) reference?: string;
+}
+
+export class ReceiveTransferOrderDto {
+  @IsDefined() @ValidateNested() @Type(() => PositiveQuantityDto) quantity!: PositiveQuantityDto;
+}
+
+export class CreateReceiptDto {
+  @IsString() @Length(1, 32) warehouseCode!: string;
+  @Matches(WMS_CODE) itemNumber!: string;
+  @IsDefined() @ValidateNested() @Type(() => PositiveQuantityDto) quantity!: PositiveQuantityDto;
+  @IsOptional() @Matches(WMS_CODE) lotNumber?: string;
+  @Matches(WMS_CODE) locationCode!: string;
+  @IsOptional() @IsIn(['unrestricted', 'quality_inspection', 'blocked']) stockStatus?: 'unrestricted' | 'quality_inspection' | 'blocked';
+  @IsOptional() @IsString() @Length(1, 64) reference?: string;
+}

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { SandboxStore } from '../../core';
+import type { CreateReservationDto, ReservationQueryDto } from '../dto/wms-requests.dto';
+import { WmsPosting } from '../http/wms-posting';
+import { wmsProblems } from '../http/wms-problem';
+import { wmsChecks } from '../http/wms-request-checks';
+import { WmsStockBook } from '../stock/wms-stock-book';
+import { documentNumber, wmsCollections, type ReservationRecord } from '../wms.records';
+
+@Injectable()
+export class WmsReservationsService {
+  constructor(
+    @Inject(SandboxStore) private readonly store: SandboxStore,
+    @Inject(WmsStockBook) private readonly stock: WmsStockBook,
+    @Inject(WmsPosting) private readonly posting: WmsPosting,
+  ) {}
+
+  list(plant: string, query: ReservationQueryDto): ReservationRecord[] {
+    wmsChecks.warehouse(plant, query.warehouse);
+    if (query.status === 'open') return this.stock.openReservations(plant, query.item, query);
+    return this.store.list<ReservationRecord>(
+      wmsCollections(plant).reservations,
+      (r) =>
+        (query.status === undefined || r.status === query.status) &&
+        (query.item === undefined || r.itemNumber === query.item) &&
+        (query.location === undefined || r.locationCode === undefined || r.locationCode === query.location) &&
+        (query.lot === undefined || r.lotNumber === undefined || r.lotNumber === query.lot),
+    );
+  }
+
+  get(plant: string, id: string): ReservationRecord {
+    const found = this.store.get<ReservationRecord>(wmsCollections(plant).reservations, id);
+    if (!found) throw wmsProblems.notFound('reservation-not-found', id);
+    return found;
+  }
+
+  create(req: FastifyRequest, plant: string, body: CreateReservationDto): ReservationRecord {
+    return this.posting.run(req, {
+      operation: 'reservation.create',
+      businessKey: (r) => r.reference,
+      apply: () => {
+        wmsChecks.warehouse(plant, body.warehouseCode);
+        wmsChecks.itemQuantity(body.itemNumber, body.quantity);
+        if (body.locationCode) wmsChecks.location(plant, body.locationCode);
+        this.stock.assertPromisable(plant, body.itemNumber, body.quantity, { location: body.locationCode, lot: body.lotNumber });
+        const id = documentNumber('RSV', plant, this.store.nextId(`${plant}/wms/reservation`));
+        const reservation: ReservationRecord = {
+          id,
+          warehouseCode: body.warehouseCode,
+          itemNumber: body.itemNumber,
+          quantity: { amount: body.quantity.amount, unit: body.quantity.unit },
+          ...(body.locationCode ? { locationCode: body.locationCode } : {}),
+          ...(body.lotNumber ? { lotNumber: body.lotNumber } : {}),
+          reference: body.reference,
+          status: 'open',
+          createdAt: new Date().toISOString(),
+        };
+        this.store.put(wmsCollections(plant).reservations, id, reservation);
+        return reservation;
+      },
+    });
+  }
+
+  cancel(req: FastifyRequest, plant: string, id: string): ReservationRecord {
+    // Cancelling a cancelled reservation changes nothing: answer it without a posting.
+    const current = this.get(plant, id);
+    if (current.status === 'cancelled') return current;
+    return this.posting.run(req, {
+      operation: 'reservation.cancel',
+      businessKey: (r) => r.reference,
+      apply: () => {
+        const reservation = this.get(plant, id);
+        if (reservation.status !== 'open') throw wmsProblems.invalidState('reservation', id, reservation.status, 'cancelled');
+        const cancelled: ReservationRecord = { ...reservation, status: 'cancelled', cancelledAt: new Date().toISOString() };
+        this.store.put(wmsCollections(plant).reservations, id, cancelled);
+        return cancelled;
+      },
+    });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * What the simulated WMS stores, per plant, in the sandbox store. Field names follow the WMS
+ * contract (docs/wms-contract.openapi.yaml), not the canonical model: the sandbox stands in for
+ * a third-party product and the rest-wms connector does the mapping.
+ */
+export type WmsStockStatus = 'unrestricted' | 'quality_inspection' | 'blocked' | 'in_transit';
+export const WMS_STOCK_STATUSES: readonly WmsStockStatus[] = [
+  'unrestricted',
+  'quality_inspection',
+  'blocked',
+  'in_transit',
+];
+
+export interface WmsQuantity {
+  amount: string;
+  unit: string;
+}
+
+/** One location × item × lot × status; `id` is the composite key. */
+export interface StockRecord {
+  id: string;
+  locationCode: string;
+  itemNumber: string;
+  lotNumber?: string;
+  stockStatus: WmsStockStatus;
+  quantity: WmsQuantity;
+}
+
+export type ReservationStatus = 'open' | 'cancelled' | 'consumed';
+
+export interface ReservationRecord {
+  id: string;
+  warehouseCode: string;
+  itemNumber: string;
+  quantity: WmsQuantity;
+  locationCode?: string;
+  lotNumber?: string;
+  reference: string;
+  status: ReservationStatus;
+  createdAt: string;
+  cancelledAt?: string;
+}
+
+export type TransferOrderStatus =
+  'created' | 'picked' | 'shipped' | 'partially_received' | 'received' | 'cancelled';
+
+export interface TransferOrderPick {
+  lotNumber?: string;
+  quantity: WmsQuantity;
+  receivedQuantity: WmsQuantity;
+}
+
+export interface TransferOrderRecord {
+  id: string;
+  warehouseCode: string;
+  itemNumber: string;
+  lotNumber?: string;
+  quantity: WmsQuantity;
+  receivedQuantity: WmsQuantity;
+  fromLocationCode: string;
+  toPlantCode: string;
+  toLocationCode: string;
+  transitLocationCode: string;
+  status: TransferOrderStatus;
+  reference?: string;
+  picks: TransferOrderPick[];
+  createdAt: string;
+  pickedAt?: string;
+  shippedAt?: string;
+  receivedAt?: string;
+}
+
+export interface ReceiptRecord {
+  id: string;
+  warehouseCode: string;
+  itemNumber: string;
+  quantity: WmsQuantity;
+  lotNumber?: string;
+  locationCode: string;
+  stockStatus: WmsStockStatus;
+  reference?: string;
+  receivedAt: string;
+}
+
+/** Store collections of one plant's WMS. */
+export const wmsCollections = (plant: string) => ({
+  stock: `${plant}/wms/stock`,
+  reservations: `${plant}/wms/reservations`,
+  transferOrders: `${plant}/wms/transfer-orders`,
+  receipts: `${plant}/wms/receipts`,
+});
+
+export function stockKey(
+  locationCode: string,
+  itemNumber: string,
+  lotNumber: string | undefined,
+  status: WmsStockStatus,
+): string {
+  return [locationCode, itemNumber, lotNumber ?? '', status].join('|');
+}
+
+/** `RSV-P200-000007`: prefix, plant, six-digit sequence. */
+export function documentNumber(prefix: string, plant: string, n: number): string {
+  return `${prefix}-${plant}-${String(n).padStart(6, '0')}`;
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WorkOrder } from '@plantsync/canonical';
+import { ConnectorRegistry, type CallContext } from '@plantsync/connectors';
+import {
+  Allow,
+  currentCorrelationId,
+  Idempotent,
+  PlantParam,
+  ProblemException,
+  IdempotencyKey,
+} from '@plantsync/platform';
+import { DispatchWorkOrderDto } from './dispatch-work-order.dto';
+
+/** Work orders in a plant's MES, through the plant's MES connector (B2MML for the demo plants). */
+@ApiTags('work-orders')
+@Controller('v1/plants/:plant/work-orders')
+@Allow('planner', 'service')
+@PlantParam()
+export class WorkOrdersController {
+  constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
+
+  @Post()
+  @HttpCode(201)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Dispatch a production order to the MES as a work order (idempotent per order)',
+  })
+  @ApiCreatedResponse({ type: WorkOrder })
+  async dispatch(
+    @Param('plant') plant: string,
+    @Body() dto: DispatchWorkOrderDto,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+  ): Promise<WorkOrder> {
+    if (Date.parse(dto.plannedEnd) < Date.parse(dto.plannedStart)) {
+      throw new ProblemException({
+        status: 400,
+        code: 'validation-failed',
+        title: 'Request validation failed',
+        detail: '1 field(s) are invalid.',
+        extensions: {
+          errors: [{ field: 'plannedEnd', message: 'plannedEnd must not be before plannedStart' }],
+        },
+      });
+    }
+    const mes = this.registry.mes(plant);
+    // The MES gets a key derived from the caller's, or from the order itself: a retry never dispatches twice.
+    const ctx: CallContext = {
+      correlationId: currentCorrelationId(),
+      idempotencyKey: idempotencyKey
+        ? `mes-api:dispatch:${plant}:${idempotencyKey}`
+        : `mes-api:dispatch:${plant}:${dto.number}`,
+    };
+    return mes.dispatchWorkOrder(ctx, dto);
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: 'A work order as the MES reports it (status, produced and scrap quantities)',
+  })
+  @ApiOkResponse({ type: WorkOrder })
+  async get(@Param('plant') plant: string, @Param('id') id: string): Promise<WorkOrder> {
+    return this.registry.mes(plant).getWorkOrder({ correlationId: currentCorrelationId() }, id);
+  }
+}

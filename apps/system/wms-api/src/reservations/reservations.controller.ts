@@ -1,0 +1,102 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CreateReservationInput, decodeOffsetCursor, encodeOffsetCursor, InvalidCursorError, Reservation } from '@plantsync/canonical';
+import { ReservationPage, ReservationsQueryDto } from './reservations.query';
+import { ConnectorRegistry } from '@plantsync/connectors';
+import {
+  Allow,
+  CurrentPrincipal,
+  Idempotent,
+  PlantParam,
+  type Principal,
+  IdempotencyKey,
+  ProblemException,
+} from '@plantsync/platform';
+import { assertPositiveQuantity } from '../positive-quantity';
+import { requestCallContext } from '@plantsync/connectors';
+
+/** Reservations of unrestricted stock in a plant's WMS (e.g. a production order's components). */
+@ApiTags('reservations')
+@Controller('v1/plants/:plant/reservations')
+@Allow('planner', 'service')
+@PlantParam()
+export class ReservationsController {
+  constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
+
+  @Post()
+  @HttpCode(201)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Reserve stock',
+    description:
+      'Refused with 409 insufficient-stock (naming item, requested and available) when available-to-promise does not cover it.',
+  })
+  @ApiCreatedResponse({ type: Reservation })
+  @ApiConflictResponse({ description: 'insufficient-stock' })
+  async create(
+    @Param('plant') plant: string,
+    @Body() input: CreateReservationInput,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<Reservation> {
+    assertPositiveQuantity('quantity', input.quantity);
+    return this.registry
+      .wms(plant)
+      .createReservation(requestCallContext('wms-api', principal, idempotencyKey), input);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Reservations by status and item, ordered by id (e.g. open ones, to check against their orders)' })
+  @ApiOkResponse({ type: ReservationPage })
+  async list(@Param('plant') plant: string, @Query() query: ReservationsQueryDto): Promise<ReservationPage> {
+    const offset = offsetOf(query.cursor);
+    const limit = query.limit ?? 50;
+    // The WMS contract answers reservations unpaged; the API pages them so responses stay bounded.
+    const all = await this.registry.wms(plant).listReservations(requestCallContext('wms-api'), { status: query.status, item: query.item });
+    return { items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? encodeOffsetCursor(offset + limit) : null };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A reservation' })
+  @ApiOkResponse({ type: Reservation })
+  async get(@Param('plant') plant: string, @Param('id') id: string): Promise<Reservation> {
+    return this.registry.wms(plant).getReservation(requestCallContext('wms-api'), id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({ summary: 'Cancel a reservation; its quantity is available again' })
+  @ApiOkResponse({ type: Reservation })
+  async cancel(
+    @Param('plant') plant: string,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<Reservation> {
+    return this.registry
+      .wms(plant)
+      .cancelReservation(requestCallContext('wms-api', principal, idempotencyKey), id);
+  }
+}
+
+function offsetOf(cursor: string | undefined): number {
+  try {
+    return decodeOffsetCursor(cursor);
+  } catch (e) {
+    if (!(e instanceof InvalidCursorError)) throw e;
+    throw new ProblemException({
+      status: 400,
+      code: 'validation-failed',
+      title: 'Request validation failed',
+      detail: '1 field(s) are invalid.',
+      extensions: { errors: [{ field: 'cursor', message: e.message }] },
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: every benchmark in one go on this machine, platform and baseline alternating
+ * (A B A B …, ≥ 3 pairs after a warm-up), medians with min–max and per-pair ratios. Writes
+ * bench/results/<timestamp>.{json,md} and the latest table into docs/performance.md.
+ * `npm run bench -- --smoke` runs everything tiny (seconds) so the benchmarks cannot rot; it
+ * asserts no timing. `--only=1,2` picks rows.
+ */
+import { join } from 'node:path';
+import { FULL, SMOKE } from './support/ab-runner';
+import { writeResults } from './support/report';
+import { BenchStack } from './support/stack';
+import { memoryRow } from './scenarios/memory.scenario';
+import { mesIngestScenario } from './scenarios/mes-ingest.scenario';
+import type { Scenario, ScenarioResult } from './scenarios/scenario';
+import { systemReadScenario } from './scenarios/system-read.scenario';
+
+const SCENARIOS: Scenario[] = [systemReadScenario, mesIngestScenario];
+
+async function main(): Promise<void> {
+  const smoke = process.argv.includes('--smoke');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const settings = smoke ? SMOKE : FULL;
+  const stack = new BenchStack();
+  const rows: ScenarioResult[] = [];
+  try {
+    await stack.start(['erp-api', 'mes-api', 'wms-api']);
+    rows.push(await memoryRow(stack, 'idle', smoke));
+    for (const scenario of SCENARIOS) {
+      if (only && !only.includes(scenario.id)) continue;
+      console.log(`running ${scenario.id}: ${scenario.title}`);
+      rows.push(...(await scenario.run(stack, settings)));
+    }
+    rows.push(await memoryRow(stack, 'after load', smoke));
+  } finally {
+    await stack.stop();
+  }
+  rows.sort((a, b) => a.id.localeCompare(b.id));
+  console.log(writeResults(rows, settings, join(__dirname, '..')));
+  const failures = rows.reduce((n, r) => n + (r.ab?.failures ?? 0), 0);
+  if (failures > 0) {
+    // A benchmark that measured errors measured the wrong thing; say so loudly (not a timing check).
+    console.error(`${failures} request(s) failed during the benchmarks`);
+    process.exit(1);
+  }
+  // autocannon and the stopped children can leave handles behind; the run is over.
+  process.exit(0);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

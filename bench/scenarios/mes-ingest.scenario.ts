@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { runAb } from '../support/ab-runner';
+import type { Scenario, ScenarioResult } from './scenario';
+
+const MES_P100_KEY = 'ps_demo_mes_p100_5a1f';
+
+/** A valid confirmation with a unique message id, so every one is durably accepted (no dedup shortcut). */
+function confirmation(): Record<string, unknown> {
+  return {
+    messageId: `BENCH-${randomUUID()}`,
+    plant: 'P100',
+    productionOrder: 'MO-P100-0005',
+    sequence: 1,
+    operation: '0010',
+    yield: { value: '5', unit: 'EA' },
+    scrap: { value: '0', unit: 'EA' },
+    final: false,
+    reportedAt: '2026-11-02T10:15:00Z',
+  };
+}
+
+/** Row 2: production confirmations POSTed to the MES system API until durably accepted, singly and in batches of 100. */
+export const mesIngestScenario: Scenario = {
+  id: '2',
+  title: 'MES ingest: confirmations durably accepted',
+  async run(stack, settings) {
+    await stack.start(['mes-api']);
+    const bare = await stack.startBaseline('bare-mes-ingest', 'bare-mes-ingest.ts');
+    const platformUrl = `${stack.app('mes-api').url}/v1/plants/P100/production-performance`;
+    const headers = { 'content-type': 'application/json' };
+    const rows: ScenarioResult[] = [];
+    for (const batch of [1, 100]) {
+      const body = () => JSON.stringify(batch === 1 ? confirmation() : { confirmations: Array.from({ length: batch }, confirmation) });
+      const ab = await runAb(
+        { url: platformUrl, method: 'POST', headers: { ...headers, 'x-api-key': MES_P100_KEY }, body },
+        { url: `${bare.url}/production-performance`, method: 'POST', headers, body },
+        settings,
+        batch,
+      );
+      rows.push({
+        id: batch === 1 ? '2a' : '2b',
+        title: `${this.title} (${batch === 1 ? 'single' : 'batches of 100'})`,
+        unit: 'messages/s',
+        target: '≥ 0.60× baseline',
+        verdict: settings.smoke ? 'n/a' : ab.ratio.median >= 0.6 ? 'met' : 'missed',
+        ab,
+      });
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,71 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../..');
+
+export interface AppProcess {
+  name: string;
+  url: string;
+  pid: number;
+  /** Resident set size in MB, read from /proc (Linux). */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a TypeScript entry point as its own process, as `npm start` does, and waits until its
+ * health URL answers. Output is discarded unless BENCH_VERBOSE is set.
+ */
+export async function startAppProcess(opts: {
+  name: string;
+  entry: string;
+  port: number;
+  healthPath: string;
+  env: NodeJS.ProcessEnv;
+}): Promise<AppProcess> {
+  // An `undefined` in opts.env removes the variable (e.g. DATABASE_URL, to keep SQLite).
+  const env = Object.fromEntries(
+    Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...opts.env }).filter(([, v]) => v !== undefined),
+  );
+  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, opts.entry)], {
+    cwd: ROOT,
+    env,
+    stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
+  });
+  const url = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${opts.name} exited with ${child.exitCode} during start`);
+    try {
+      if ((await fetch(url + opts.healthPath, { signal: AbortSignal.timeout(1000) })).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${opts.name} did not answer ${url}${opts.healthPath} within 60 s`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    name: opts.name,
+    url,
+    pid: child.pid!,
+    rssMb() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+      return kb / 1024;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,73 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CircuitBreakerRegistry } from '@plantsync/messaging';
+import { type ClientsOverrides, type ClientsSettings, loadClientsSettings } from './config/clients.config';
+import { ErpApiClient } from './erp-api.client';
+import { circuitBreakerGuard } from './http/circuit-breaker.guard';
+import { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
+import { OrderReleaseApiClient } from './process/order-release-api.client';
+import { MesApiClient } from './mes-api.client';
+import { WmsApiClient } from './wms-api.client';
+
+export const CLIENTS_SETTINGS = Symbol('CLIENTS_SETTINGS');
+
+export interface ClientsModuleOptions extends ClientsOverrides {
+  /**
+   * Run system-API calls through MessagingModule's CircuitBreakerRegistry (one circuit per
+   * plant × system). Process apps turn it on; the experience API answers users directly and does not.
+   */
+  circuitBreakers?: boolean;
+}
+
+const BREAKERS = { token: CircuitBreakerRegistry, optional: true };
+
+/**
+ * Provides ErpApiClient, MesApiClient, WmsApiClient and the process API clients (OrderReleaseApiClient,
+ * InventoryTransferApiClient; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
+ * from ClientsConfig's env; `urls`, `apiKey` and `timeoutMs` override it (tests).
+ */
+@Global()
+@Module({})
+export class ClientsModule {
+  static forRoot(options: ClientsModuleOptions = {}): DynamicModule {
+    const guardOf = (breakers?: CircuitBreakerRegistry) => {
+      if (!options.circuitBreakers) return undefined;
+      if (!breakers) throw new Error('ClientsModule: circuitBreakers needs MessagingModule (CircuitBreakerRegistry)');
+      return circuitBreakerGuard(breakers);
+    };
+    return {
+      module: ClientsModule,
+      providers: [
+        { provide: CLIENTS_SETTINGS, useFactory: () => loadClientsSettings(options) },
+        {
+          provide: ErpApiClient,
+          inject: [CLIENTS_SETTINGS, BREAKERS],
+          useFactory: (s: ClientsSettings, breakers?: CircuitBreakerRegistry) =>
+            new ErpApiClient({ baseUrl: s.urls.erp, apiKey: s.apiKey, timeoutMs: s.timeoutMs, guard: guardOf(breakers) }),
+        },
+        {
+          provide: MesApiClient,
+          inject: [CLIENTS_SETTINGS, BREAKERS],
+          useFactory: (s: ClientsSettings, breakers?: CircuitBreakerRegistry) =>
+            new MesApiClient({ baseUrl: s.urls.mes, apiKey: s.apiKey, timeoutMs: s.timeoutMs, guard: guardOf(breakers) }),
+        },
+        {
+          provide: WmsApiClient,
+          inject: [CLIENTS_SETTINGS, BREAKERS],
+          useFactory: (s: ClientsSettings, breakers?: CircuitBreakerRegistry) =>
+            new WmsApiClient({ baseUrl: s.urls.wms, apiKey: s.apiKey, timeoutMs: s.timeoutMs, guard: guardOf(breakers) }),
+        },
+        {
+          provide: OrderReleaseApiClient,
+          inject: [CLIENTS_SETTINGS],
+          useFactory: (s: ClientsSettings) => new OrderReleaseApiClient({ baseUrl: s.urls.orderRelease, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+        },
+        {
+          provide: InventoryTransferApiClient,
+          inject: [CLIENTS_SETTINGS],
+          useFactory: (s: ClientsSettings) => new InventoryTransferApiClient({ baseUrl: s.urls.inventoryTransfer, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+        },
+      ],
+      exports: [CLIENTS_SETTINGS, ErpApiClient, MesApiClient, WmsApiClient, OrderReleaseApiClient, InventoryTransferApiClient],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import type { ProductionConfirmation, ProductionOrder, WorkOrder } from '@plantsync/canonical';
+import type { CallContext } from '@plantsync/connectors';
+import { seg, SystemApiHttp, type SystemApiClientOptions } from './http/system-api.http';
+
+/** What a dispatch needs of a production order; a whole ProductionOrder can be passed. */
+export type DispatchWorkOrderInput = Pick<ProductionOrder, 'number' | 'item' | 'quantity' | 'plannedStart' | 'plannedEnd'> &
+  Partial<Pick<ProductionOrder, 'workCenter'>>;
+
+/** How far a stored inbound confirmation got (mes-api's status column). */
+export type InboundConfirmationStatus = 'received' | 'waiting' | 'posted' | 'failed';
+
+/** An inbound production confirmation as mes-api stored it. */
+export interface StoredProductionConfirmation {
+  plant: string;
+  messageId: string;
+  productionOrder: string;
+  sequence: number;
+  status: InboundConfirmationStatus;
+  format: 'json' | 'b2mml';
+  receivedAt: string;
+  receiptId: string;
+  correlationId: string | null;
+  confirmation: ProductionConfirmation;
+}
+
+/** mes-api (docs/openapi/mes-api.json): work orders in a plant's MES. */
+export class MesApiClient {
+  private readonly http: SystemApiHttp;
+
+  constructor(options: SystemApiClientOptions) {
+    this.http = new SystemApiHttp('mes-api', options);
+  }
+
+  /**
+   * Sends the order to the plant's MES as a work order. Idempotent per order number at the MES;
+   * pass an idempotency key so a retried call is also answered once by the API.
+   */
+  dispatchWorkOrder(ctx: CallContext, plant: string, order: DispatchWorkOrderInput): Promise<WorkOrder> {
+    // Only the fields the API accepts: a whole ProductionOrder would carry members it does not know.
+    const body = {
+      number: order.number,
+      item: order.item,
+      quantity: { value: order.quantity.value, unit: order.quantity.unit },
+      plannedStart: order.plannedStart,
+      plannedEnd: order.plannedEnd,
+      ...(order.workCenter ? { workCenter: order.workCenter } : {}),
+    };
+    return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/work-orders`, body, operation: 'dispatchWorkOrder', plant });
+  }
+
+  getWorkOrder(ctx: CallContext, plant: string, id: string): Promise<WorkOrder> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/work-orders/${seg(id)}`, operation: 'getWorkOrder', plant });
+  }
+
+  /** A stored inbound production confirmation; 404 `confirmation-not-found`. */
+  getProductionConfirmation(ctx: CallContext, plant: string, messageId: string): Promise<StoredProductionConfirmation> {
+    return this.http.call(ctx, {
+      method: 'GET',
+      path: `/v1/plants/${seg(plant)}/production-performance/${seg(messageId)}`,
+      operation: 'getProductionConfirmation',
+      plant,
+    });
+  }
+
+  /** Reports how far a stored confirmation got (service key). Setting a status twice is harmless. */
+  async setProductionConfirmationStatus(
+    ctx: CallContext,
+    plant: string,
+    messageId: string,
+    status: Exclude<InboundConfirmationStatus, 'received'>,
+  ): Promise<{ plant: string; messageId: string; status: InboundConfirmationStatus }> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/production-performance/${seg(messageId)}/status`,
+      body: { status },
+      operation: 'setProductionConfirmationStatus',
+      plant,
+    });
+  }
+}

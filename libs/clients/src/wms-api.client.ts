@@ -1,0 +1,133 @@
+import type {
+  Availability,
+  CreateExpectedReceiptInput,
+  CreateReceiptInput,
+  ExpectedReceipt,
+  CreateReservationInput,
+  CreateTransferOrderInput,
+  InventoryBalance,
+  Page,
+  Receipt,
+  ReceiveTransferInput,
+  Reservation,
+  StockStatus,
+  TransferOrder,
+} from '@plantsync/canonical';
+import type { CallContext } from '@plantsync/connectors';
+import { seg, SystemApiHttp, type SystemApiClientOptions } from './http/system-api.http';
+
+export interface AvailabilityQuery {
+  item: string;
+  location?: string;
+  lot?: string;
+}
+
+export interface ListReservationsQuery {
+  status?: 'open' | 'cancelled' | 'consumed';
+  item?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ListStockQuery {
+  item?: string;
+  location?: string;
+  lot?: string;
+  status?: StockStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * wms-api (docs/openapi/wms-api.json): availability, stock, reservations, transfer orders and
+ * receipts. Transfer orders live at the SOURCE plant: every transfer call names the source plant,
+ * also `receiveTransferOrder`.
+ */
+export class WmsApiClient {
+  private readonly http: SystemApiHttp;
+
+  constructor(options: SystemApiClientOptions) {
+    this.http = new SystemApiHttp('wms-api', options);
+  }
+
+  /** available-to-promise = unrestricted − reserved; quality inspection, blocked and in-transit stock are reported apart. */
+  getAvailability(ctx: CallContext, plant: string, query: AvailabilityQuery): Promise<Availability> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/availability`, query: { ...query }, operation: 'getAvailability', plant });
+  }
+
+  listStock(ctx: CallContext, plant: string, query: ListStockQuery = {}): Promise<Page<InventoryBalance>> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/stock`, query: { ...query }, operation: 'listStock', plant });
+  }
+
+  /** 409 InsufficientStockError (item, requested, available) when available-to-promise does not cover it. */
+  createReservation(ctx: CallContext, plant: string, input: CreateReservationInput): Promise<Reservation> {
+    return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/reservations`, body: input, operation: 'createReservation', plant });
+  }
+
+  /** Reservations by status and item, ordered by id. */
+  listReservations(ctx: CallContext, plant: string, query: ListReservationsQuery = {}): Promise<Page<Reservation>> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/reservations`, query: { ...query }, operation: 'listReservations', plant });
+  }
+
+  getReservation(ctx: CallContext, plant: string, id: string): Promise<Reservation> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/reservations/${seg(id)}`, operation: 'getReservation', plant });
+  }
+
+  cancelReservation(ctx: CallContext, plant: string, id: string): Promise<Reservation> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/reservations/${seg(id)}/cancel`,
+      operation: 'cancelReservation',
+      plant,
+    });
+  }
+
+  /** Created at `plant` (the source); 409 InsufficientStockError when the source cannot cover it. */
+  createTransferOrder(ctx: CallContext, plant: string, input: CreateTransferOrderInput): Promise<TransferOrder> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/transfer-orders`,
+      body: input,
+      operation: 'createTransferOrder',
+      plant,
+    });
+  }
+
+  getTransferOrder(ctx: CallContext, plant: string, id: string): Promise<TransferOrder> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/transfer-orders/${seg(id)}`, operation: 'getTransferOrder', plant });
+  }
+
+  /** created → picked (409 invalid-state otherwise). */
+  pickTransferOrder(ctx: CallContext, plant: string, id: string): Promise<TransferOrder> {
+    return this.step(ctx, plant, id, 'pick', 'pickTransferOrder');
+  }
+
+  /** picked → shipped: the stock shows as in_transit at the destination plant. */
+  shipTransferOrder(ctx: CallContext, plant: string, id: string): Promise<TransferOrder> {
+    return this.step(ctx, plant, id, 'ship', 'shipTransferOrder');
+  }
+
+  /** Receives (part of) a shipped order at its destination; `plant` is the SOURCE plant. 409 over-receipt. */
+  receiveTransferOrder(ctx: CallContext, plant: string, id: string, input: ReceiveTransferInput): Promise<TransferOrder> {
+    return this.step(ctx, plant, id, 'receive', 'receiveTransferOrder', input);
+  }
+
+  createReceipt(ctx: CallContext, plant: string, input: CreateReceiptInput): Promise<Receipt> {
+    return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/receipts`, body: input, operation: 'createReceipt', plant });
+  }
+
+  /** Announces an inbound delivery from a supplier's ship notice; the same idempotency key answers the first one again. */
+  createExpectedReceipt(ctx: CallContext, plant: string, input: CreateExpectedReceiptInput): Promise<ExpectedReceipt> {
+    return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/expected-receipts`, body: input, operation: 'createExpectedReceipt', plant });
+  }
+
+  private step(ctx: CallContext, plant: string, id: string, action: string, operation: string, body?: unknown): Promise<TransferOrder> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/transfer-orders/${seg(id)}/${action}`,
+      body,
+      operation,
+      plant,
+    });
+  }
+}

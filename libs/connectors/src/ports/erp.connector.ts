@@ -1,0 +1,85 @@
+import type {
+  AcknowledgePurchaseOrderInput,
+  BillOfMaterials,
+  GoodsMovementInput,
+  InventoryBalance,
+  InventoryMovement,
+  Item,
+  ItemType,
+  Page,
+  ProductionOrder,
+  ProductionOrderStatus,
+  PurchaseOrder,
+  PurchaseOrderStatus,
+  Supplier,
+  UnitConversion,
+} from '@plantsync/canonical';
+import type { CallContext } from './call-context';
+import { PlantConnector } from './plant-connector';
+
+export interface ItemQuery {
+  search?: string;
+  type?: ItemType;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ProductionOrderQuery {
+  status?: ProductionOrderStatus;
+  /** Planned start on or after (ISO date or date-time). */
+  from?: string;
+  /** Planned start before (ISO date or date-time). */
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface PurchaseOrderQuery {
+  supplier?: string;
+  status?: PurchaseOrderStatus;
+  limit: number;
+  cursor?: string;
+}
+
+export interface ErpStockQuery {
+  item?: string;
+  location?: string;
+  lot?: string;
+}
+
+/** One plant's ERP through the canonical model. One instance per plant. */
+export abstract class ErpConnector extends PlantConnector {
+  abstract listItems(ctx: CallContext, query: ItemQuery): Promise<Page<Item>>;
+  abstract getItem(ctx: CallContext, code: string): Promise<Item>;
+  /** Every BOM revision of `item` valid at this plant (all statuses); selection is the caller's. */
+  abstract listBoms(ctx: CallContext, item: string): Promise<BillOfMaterials[]>;
+  abstract listUnitConversions(ctx: CallContext): Promise<UnitConversion[]>;
+  abstract listSuppliers(ctx: CallContext): Promise<Supplier[]>;
+
+  abstract listProductionOrders(ctx: CallContext, query: ProductionOrderQuery): Promise<Page<ProductionOrder>>;
+  abstract getProductionOrder(ctx: CallContext, id: string): Promise<ProductionOrder>;
+  abstract releaseProductionOrder(ctx: CallContext, id: string): Promise<ProductionOrder>;
+  abstract closeProductionOrder(ctx: CallContext, id: string): Promise<ProductionOrder>;
+  abstract cancelProductionOrder(ctx: CallContext, id: string): Promise<ProductionOrder>;
+  /**
+   * released → planned, for a release that must be undone (the order-release saga's compensation)
+   * while nothing has been produced. Not a cancel: the order stays plannable.
+   */
+  abstract revertProductionOrderRelease(ctx: CallContext, id: string): Promise<ProductionOrder>;
+
+  abstract listPurchaseOrders(ctx: CallContext, query: PurchaseOrderQuery): Promise<Page<PurchaseOrder>>;
+  abstract getPurchaseOrder(ctx: CallContext, id: string): Promise<PurchaseOrder>;
+  abstract acknowledgePurchaseOrder(
+    ctx: CallContext,
+    id: string,
+    input: AcknowledgePurchaseOrderInput,
+  ): Promise<PurchaseOrder>;
+
+  abstract postGoodsMovement(ctx: CallContext, input: GoodsMovementInput): Promise<InventoryMovement>;
+
+  /**
+   * Non-zero stock balances as the ERP books them, in the item's base unit, ordered by item,
+   * location, lot (none first) and stock status: the order reconciliation merges both sides by.
+   */
+  abstract listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]>;
+}

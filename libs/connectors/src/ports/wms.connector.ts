@@ -1,0 +1,59 @@
+import type {
+  Availability,
+  CreateExpectedReceiptInput,
+  CreateReceiptInput,
+  ExpectedReceipt,
+  CreateReservationInput,
+  CreateTransferOrderInput,
+  InventoryBalance,
+  Receipt,
+  ReceiveTransferInput,
+  Reservation,
+  StockStatus,
+  TransferOrder,
+} from '@plantsync/canonical';
+import type { ReservationStatus } from '@plantsync/canonical';
+import type { CallContext } from './call-context';
+import { PlantConnector } from './plant-connector';
+
+export interface AvailabilityQuery {
+  item: string;
+  location?: string;
+  lot?: string;
+}
+
+export interface BalanceQuery {
+  item?: string;
+  location?: string;
+  lot?: string;
+  status?: StockStatus;
+}
+
+export interface ReservationQuery {
+  status?: ReservationStatus;
+  item?: string;
+}
+
+/** One plant's WMS through the canonical model. */
+export abstract class WmsConnector extends PlantConnector {
+  /** available-to-promise = unrestricted − reserved; quality inspection and blocked stock never count. */
+  abstract getAvailability(ctx: CallContext, query: AvailabilityQuery): Promise<Availability>;
+  abstract listBalances(ctx: CallContext, query: BalanceQuery): Promise<InventoryBalance[]>;
+
+  abstract createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation>;
+  abstract getReservation(ctx: CallContext, id: string): Promise<Reservation>;
+  /** Reservations by status and item, ordered by id (reconciliation checks open ones against their orders). */
+  abstract listReservations(ctx: CallContext, query: ReservationQuery): Promise<Reservation[]>;
+  abstract cancelReservation(ctx: CallContext, id: string): Promise<Reservation>;
+
+  abstract createTransferOrder(ctx: CallContext, input: CreateTransferOrderInput): Promise<TransferOrder>;
+  abstract getTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
+  abstract pickTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
+  abstract shipTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
+  abstract receiveTransferOrder(ctx: CallContext, id: string, input: ReceiveTransferInput): Promise<TransferOrder>;
+
+  abstract createReceipt(ctx: CallContext, input: CreateReceiptInput): Promise<Receipt>;
+
+  /** Announces an inbound delivery (a supplier's ship notice); books no stock. */
+  abstract createExpectedReceipt(ctx: CallContext, input: CreateExpectedReceiptInput): Promise<ExpectedReceipt>;
+}

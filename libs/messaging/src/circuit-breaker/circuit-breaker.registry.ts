@@ -1,0 +1,46 @@
+import { isConnectorError } from '@plantsync/connectors';
+import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, type Clock } from './circuit-breaker';
+
+export type SystemKind = 'erp' | 'mes' | 'wms';
+
+/** Only a backend that is down or slow opens the circuit; a refusal is an answer, not an outage. */
+export function isOutage(error: unknown): boolean {
+  return isConnectorError(error) ? error.transient : true;
+}
+
+export const DEFAULT_CIRCUIT_OPTIONS: CircuitBreakerOptions = {
+  failureThreshold: 5,
+  coolDownMs: 30_000,
+  countsAsFailure: isOutage,
+};
+
+/**
+ * One circuit per plant × system, created on first use: a dead ERP at P200 opens only
+ * `P200/erp`, and calls to P100's ERP keep flowing. In-process state (see ADR 0004).
+ */
+export class CircuitBreakerRegistry {
+  private readonly breakers = new Map<string, CircuitBreaker>();
+
+  constructor(
+    private readonly options: CircuitBreakerOptions = DEFAULT_CIRCUIT_OPTIONS,
+    private readonly clock: Clock = Date.now,
+  ) {}
+
+  run<T>(plant: string, system: SystemKind, call: () => Promise<T>): Promise<T> {
+    return this.breaker(plant, system).run(call);
+  }
+
+  state(plant: string, system: SystemKind): CircuitState {
+    return this.breakers.get(`${plant}/${system}`)?.currentState ?? 'closed';
+  }
+
+  private breaker(plant: string, system: SystemKind): CircuitBreaker {
+    const key = `${plant}/${system}`;
+    let breaker = this.breakers.get(key);
+    if (!breaker) {
+      breaker = new CircuitBreaker(this.options, { plant, system }, this.clock);
+      this.breakers.set(key, breaker);
+    }
+    return breaker;
+  }
+}

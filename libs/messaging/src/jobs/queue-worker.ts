@@ -1,0 +1,53 @@
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { MessagingRedisSettings } from '../redis/messaging-redis.config';
+import { jitterBackoffStrategy } from '../retry/jitter-backoff';
+import { isPermanentError, toBullMqError } from '../retry/permanent-error';
+import type { RetryPolicy } from '../retry/retry-policy';
+
+export interface QueueWorkerOptions {
+  queue: string;
+  settings: MessagingRedisSettings;
+  policy: RetryPolicy;
+  /** A worker connection (`workerConnectionOptions`); the caller closes it after the worker. */
+  connection: Redis;
+  concurrency?: number;
+  /** Recorded by BullMQ on every job this worker takes (`processedBy`), e.g. 'order-release@host:4242'. */
+  name?: string;
+  process: (job: Job) => Promise<void>;
+  /**
+   * The explicit final-failure handler: called before the job fails for good (a permanent error, or
+   * its last attempt). Turns it into a dead letter. If it throws, the job still fails in BullMQ's
+   * failed set, which keeps it for `keepFailed`.
+   */
+  onFinalFailure: (job: Job, error: unknown) => Promise<void>;
+}
+
+/** A BullMQ worker for one queue with the queue's backoff, permanent-error and dead-letter handling. */
+export function createQueueWorker(options: QueueWorkerOptions): Worker {
+  const worker = new Worker(
+    options.queue,
+    async (job: Job) => {
+      try {
+        await options.process(job);
+      } catch (error) {
+        const attempts = job.opts.attempts ?? 1;
+        if (isPermanentError(error) || job.attemptsMade + 1 >= attempts) await options.onFinalFailure(job, error);
+        throw toBullMqError(error);
+      }
+    },
+    {
+      connection: options.connection,
+      prefix: options.settings.prefix,
+      concurrency: options.concurrency ?? 5,
+      // Only when set: BullMQ merges these over its defaults, and an undefined would win.
+      ...(options.name ? { name: options.name } : {}),
+      ...(options.settings.workerLockMs ? { lockDuration: options.settings.workerLockMs } : {}),
+      ...(options.settings.stalledCheckMs ? { stalledInterval: options.settings.stalledCheckMs } : {}),
+      settings: { backoffStrategy: jitterBackoffStrategy(options.policy) },
+    },
+  );
+  // Connection errors are retried by ioredis; listening keeps them from crashing the process.
+  worker.on('error', () => undefined);
+  return worker;
+}

@@ -1,0 +1,12 @@
+// libs/persistence: the TypeORM data source every app with state boots with.
+export { PersistenceModule, DatabaseHealthCheck } from './persistence.module';
+export {
+  buildDataSourceOptions,
+  databaseKind,
+  defaultSchemaName,
+  type DatabaseKind,
+  type PersistenceOptions,
+} from './data-source-options';
+export { PersistenceConfig } from './persistence.config';
+export { prepareDatabase } from './prepare-database';
+export { pendingSchemaChanges } from './migration-drift';

@@ -1,0 +1,336 @@
+import { randomUUID } from 'node:crypto';
+import { OutboxEvent } from '@plantsync/messaging';
+import { DataSource } from 'typeorm';
+import { DEMO_KEYS } from '../../support/demo-keys';
+import { startTransferEnv, until, type TransferEnv } from './inventory-transfer.harness';
+
+jest.setTimeout(120_000);
+
+let env: TransferEnv;
+beforeAll(async () => {
+  env = await startTransferEnv();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+const planner = DEMO_KEYS.planner;
+const TERMINAL = ['completed', 'failed', 'cancelled', 'exception', 'resolved'];
+
+async function requestTransfer(body: Record<string, unknown>, key = randomUUID()) {
+  return env.request('POST', '/v1/inventory-transfers', { key: planner, body, headers: { 'idempotency-key': key } });
+}
+const transfer = (id: string) => env.request('GET', `/v1/inventory-transfers/${id}`, { key: planner });
+const settle = (id: string, done: (t: any) => boolean = (t) => TERMINAL.includes(t.status)) => until(() => transfer(id), done);
+const receive = (id: string, value: string, key = randomUUID()) =>
+  env.request('POST', `/v1/inventory-transfers/${id}/receipts`, {
+    key: DEMO_KEYS.service,
+    body: { quantity: { value, unit: 'EA' } },
+    headers: { 'idempotency-key': key },
+  });
+const wmsGet = (path: string) => env.wms.request('GET', path, { key: DEMO_KEYS.planner });
+
+/** The sandbox postings of one transfer: WMS by its reference / transfer order, ERP pickings by reference. */
+async function effects(id: string, transferOrder?: string) {
+  const ref = `TRF-${id}`;
+  const wms = await env.sandbox.ledger({ system: 'wms' });
+  const mine = (e: { payload?: unknown; businessKey?: string | null }) => JSON.stringify(e.payload ?? null).includes(ref);
+  const reservations = wms.filter((e) => e.operation === 'reservation.create' && mine(e));
+  const reservationIds = new Set(reservations.map((e) => e.businessKey));
+  const erp = await env.sandbox.ledger({ system: 'erp', operation: 'stock.picking.create' });
+  const count = (op: string) => wms.filter((e) => e.operation === op && transferOrder && e.businessKey === transferOrder).length;
+  return {
+    reservationsCreated: reservations.length,
+    reservationsCancelled: wms.filter((e) => e.operation === 'reservation.cancel' && reservationIds.has(e.businessKey)).length,
+    transferOrdersCreated: wms.filter((e) => e.operation === 'transfer-order.create' && mine(e)).length,
+    picked: count('transfer-order.pick'),
+    shipped: count('transfer-order.ship'),
+    received: count('transfer-order.receive'),
+    erpIssues: erp.filter((e) => e.plant === 'P100' && mine(e)).length,
+    erpReceipts: erp.filter((e) => e.plant === 'P300' && mine(e)).length,
+  };
+}
+
+async function eventsOf(id: string): Promise<string[]> {
+  const rows = await env.app.get(DataSource).getRepository(OutboxEvent).find({ order: { createdAt: 'ASC' } });
+  return rows.filter((r) => JSON.stringify(r).includes(id)).map((r) => r.type.replace('io.plantsync.inventory-transfer.', ''));
+}
+
+describe('a P100 → P300 inventory transfer', () => {
+  it('moves a lot through in transit (visible at P300) to received, with one posting of each kind', async () => {
+    const stock = await wmsGet('/v1/plants/P100/stock?item=BRG-6205&status=unrestricted');
+    const lot: string = stock.body.items.find((b: any) => Number(b.quantity.value) >= 40).lot;
+    const p300Before = (await wmsGet('/v1/plants/P300/availability?item=BRG-6205')).body;
+
+    const res = await requestTransfer({
+      item: 'BRG-6205',
+      quantity: { value: '40', unit: 'EA' },
+      lot,
+      fromPlant: 'P100',
+      toPlant: 'P300',
+      reason: 'Cover the bearing shortage on the P300 gearbox line',
+    });
+    expect(res.status).toBe(202);
+    expect(res.headers.get('location')).toBe(`/v1/inventory-transfers/${res.body.id}`);
+    const id: string = res.body.id;
+
+    const inTransit = await settle(id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
+    expect(inTransit.status).toBe('in_transit');
+    expect(inTransit.quantities).toEqual({
+      requested: { value: '40', unit: 'EA' },
+      shipped: { value: '40', unit: 'EA' },
+      received: { value: '0', unit: 'EA' },
+    });
+    // The destination sees it coming, without being able to promise it.
+    const p300InTransit = (await wmsGet('/v1/plants/P300/availability?item=BRG-6205')).body;
+    expect(Number(p300InTransit.inTransit.value) - Number(p300Before.inTransit.value)).toBe(40);
+    expect(p300InTransit.availableToPromise).toEqual(p300Before.availableToPromise);
+    const transit = await wmsGet(`/v1/plants/P300/stock?item=BRG-6205&status=in_transit&lot=${lot}`);
+    expect(transit.body.items.map((b: any) => b.quantity.value)).toEqual(['40']);
+
+    const received = await receive(id, '40');
+    expect(received.status).toBe(201);
+    const done = await settle(id);
+    expect(done.status).toBe('completed');
+    expect(done.lot).toBe(lot);
+    expect(done.quantities.received).toEqual({ value: '40', unit: 'EA' });
+    expect(done.steps.map((s: any) => [s.name, s.status])).toEqual([
+      ['validate-transfer', 'done'],
+      ['check-source-availability', 'done'],
+      ['reserve-source-stock', 'done'],
+      ['hand-over-reservation', 'done'],
+      ['create-transfer-order', 'done'],
+      ['pick-transfer', 'done'],
+      ['ship-transfer', 'done'],
+      ['receive-transfer', 'done'],
+      ['post-goods-issue', 'done'],
+      ['post-goods-receipt', 'done'],
+    ]);
+    for (const s of done.steps) expect(Date.parse(s.finishedAt)).toBeGreaterThanOrEqual(Date.parse(s.startedAt));
+    expect(done.goodsIssue).toBeDefined();
+    expect(done.goodsReceipt).toBeDefined();
+
+    // The lot arrived as unrestricted stock at the destination location.
+    const arrived = await wmsGet(`/v1/plants/P300/stock?item=BRG-6205&status=unrestricted&lot=${lot}&location=${done.toLocation}`);
+    expect(arrived.body.items.map((b: any) => b.quantity.value)).toEqual(['40']);
+
+    expect(await effects(id, done.transferOrder)).toEqual({
+      reservationsCreated: 1,
+      reservationsCancelled: 1, // handed over to the transfer order right before it was created
+      transferOrdersCreated: 1,
+      picked: 1,
+      shipped: 1,
+      received: 1,
+      erpIssues: 1,
+      erpReceipts: 1,
+    });
+    await until(
+      async () => ({ status: 200, headers: new Headers(), body: await eventsOf(id) }),
+      (types) => types.length >= 4,
+    );
+    expect(await eventsOf(id)).toEqual(['requested.v1', 'shipped.v1', 'received.v1', 'completed.v1']);
+  });
+
+  it('takes partial receipts, refuses an over-receipt with 409 and completes when everything arrived', async () => {
+    const id = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '25', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Partial receipt drill' })).body.id;
+    await settle(id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
+
+    expect((await receive(id, '10')).status).toBe(201);
+    const partial = (await transfer(id)).body;
+    expect(partial.status).toBe('partially_received');
+    expect(partial.quantities.received).toEqual({ value: '10', unit: 'EA' });
+
+    const over = await receive(id, '20');
+    expect(over.status).toBe(409);
+    expect(over.headers.get('content-type')).toContain('application/problem+json');
+    expect(over.body.type).toMatch(/over-receipt$/);
+
+    // The same receipt retried with its key is applied once.
+    const key = randomUUID();
+    expect((await receive(id, '5', key)).status).toBe(201);
+    expect((await receive(id, '5', key)).status).toBe(201);
+    expect((await transfer(id)).body.quantities.received).toEqual({ value: '15', unit: 'EA' });
+
+    expect((await receive(id, '10')).status).toBe(201);
+    const done = await settle(id);
+    expect(done.status).toBe('completed');
+    expect(done.receipts.map((r: any) => r.quantity.value)).toEqual(['10', '5', '10']);
+    expect(done.receipts.map((r: any) => r.receivedTotal.value)).toEqual(['10', '15', '25']);
+    const fx = await effects(id, done.transferOrder);
+    expect(fx.received).toBe(3);
+    expect(fx.erpIssues).toBe(1);
+    expect(fx.erpReceipts).toBe(1);
+  });
+});
+
+describe('refusals before anything moves', () => {
+  it('refuses stock under quality inspection with a clear reason and reserves nothing', async () => {
+    const id = (
+      await requestTransfer({ item: 'BRG-6204', quantity: { value: '10', unit: 'EA' }, fromPlant: 'P100', fromLocation: 'P100-QI', toPlant: 'P300', reason: 'Try to move QI stock' })
+    ).body.id;
+    const failed = await settle(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure.step).toBe('check-source-availability');
+    expect(failed.failure.code).toBe('stock-not-transferable');
+    expect(failed.failure.reason).toMatch(/80 EA under quality inspection .*never transferable/);
+    expect((await effects(id)).reservationsCreated).toBe(0);
+  });
+
+  it('refuses a quantity beyond available-to-promise', async () => {
+    const id = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '99999', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Too much' })).body.id;
+    const failed = await settle(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure.code).toBe('insufficient-stock');
+    expect(failed.failure.reason).toMatch(/available to promise, 99999 EA requested/);
+    expect((await effects(id)).reservationsCreated).toBe(0);
+  });
+
+  it('refuses an item the destination does not carry', async () => {
+    const id = (await requestTransfer({ item: 'PCB-ACT-CTRL', quantity: { value: '1', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Not carried at P300' })).body.id;
+    const failed = await settle(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure).toMatchObject({ step: 'validate-transfer', code: 'item-not-at-plant' });
+    expect(failed.failure.reason).toContain('P300');
+  });
+
+  it('a refusal after the reservation compensates: the reservation ends cancelled, nothing ships', async () => {
+    const id = (
+      await requestTransfer({ item: 'BRG-6205', quantity: { value: '5', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', toLocation: 'P300-NOWHERE', reason: 'Unknown destination location' })
+    ).body.id;
+    const failed = await settle(id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failure.step).toBe('create-transfer-order');
+    expect(failed.compensations).toEqual([expect.objectContaining({ action: 'cancel-reservation', status: 'done' })]);
+    expect(failed.steps.find((s: any) => s.name === 'reserve-source-stock').status).toBe('compensated');
+    const fx = await effects(id);
+    expect(fx).toMatchObject({ reservationsCreated: 1, reservationsCancelled: 1, transferOrdersCreated: 0 });
+    const reservation = await env.wms.request('GET', `/v1/plants/P100/reservations/${failed.reservation}`, { key: DEMO_KEYS.planner });
+    expect(reservation.body.status).toBe('cancelled');
+    await until(
+      async () => ({ status: 200, headers: new Headers(), body: await eventsOf(id) }),
+      (types) => types.includes('failed.v1'),
+    );
+  });
+
+  it('an ERP that stays down before shipping fails the transfer after its retries, with nothing to undo', async () => {
+    await env.sandbox.setFault('P300', 'erp', { errorRate: 1 });
+    try {
+      const id = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '3', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'ERP down' })).body.id;
+      const failed = await settle(id);
+      expect(failed.status).toBe('failed');
+      expect(failed.failure.step).toBe('validate-transfer');
+      expect(failed.steps[0].attempts).toBe(3);
+      expect((await effects(id)).reservationsCreated).toBe(0);
+    } finally {
+      await env.sandbox.clearFaults();
+    }
+  });
+});
+
+describe('after shipping', () => {
+  it('a failure becomes an exception for a person, nothing is reversed; a planner retries it to completion', async () => {
+    const id = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '12', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Exception drill' })).body.id;
+    const shipped = await settle(id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
+    expect(shipped.status).toBe('in_transit');
+    expect((await env.request('DELETE', `/v1/inventory-transfers/${id}`, { key: planner })).status).toBe(409);
+
+    await env.sandbox.setFault('P100', 'erp', { errorRate: 1 });
+    try {
+      expect((await receive(id, '12')).status).toBe(201);
+      const exception = await settle(id);
+      expect(exception.status).toBe('exception');
+      expect(exception.failure.step).toBe('post-goods-issue');
+      expect(exception.failure.reason).toBeTruthy();
+      expect(exception.compensations.every((c: any) => c.status === 'pending')).toBe(true);
+      const fx = await effects(id, exception.transferOrder);
+      expect(fx).toMatchObject({ reservationsCancelled: 1, shipped: 1, received: 1, erpIssues: 0 });
+      // Cancel stays refused; the goods are at P300.
+      expect((await env.request('DELETE', `/v1/inventory-transfers/${id}`, { key: planner })).status).toBe(409);
+      expect((await env.request('GET', '/v1/inventory-transfers?status=exception&plant=P300', { key: planner })).body.map((t: any) => t.id)).toContain(id);
+    } finally {
+      await env.sandbox.clearFaults();
+    }
+    const retried = await env.request('POST', `/v1/inventory-transfers/${id}/retry`, { key: planner });
+    expect(retried.status).toBe(202);
+    const done = await settle(id, (t) => t.status === 'completed' || t.status === 'failed');
+    expect(done.status).toBe('completed');
+    const fx = await effects(id, done.transferOrder);
+    expect(fx).toMatchObject({ erpIssues: 1, erpReceipts: 1, reservationsCancelled: 1 });
+    expect((await env.request('POST', `/v1/inventory-transfers/${id}/retry`, { key: planner })).status).toBe(409);
+  });
+});
+
+describe('cancel before shipping', () => {
+  it('cancels the reservation and ends cancelled', async () => {
+    await env.sandbox.setFault('P100', 'wms', { latencyMs: 700 });
+    try {
+      const id = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '2', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Changed our mind' })).body.id;
+      const cancel = await env.request('DELETE', `/v1/inventory-transfers/${id}`, { key: planner });
+      expect(cancel.status).toBe(202);
+      const done = await settle(id);
+      expect(done.status).toBe('cancelled');
+      const fx = await effects(id, done.transferOrder);
+      expect(fx.shipped).toBe(0);
+      expect(fx.reservationsCreated).toBe(fx.reservationsCancelled);
+    } finally {
+      await env.sandbox.clearFaults();
+    }
+  });
+});
+
+describe('idempotency', () => {
+  const body = { item: 'BRG-6205', quantity: { value: '1', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Idempotency drill' };
+
+  it('the same Idempotency-Key twice in a row answers one transfer', async () => {
+    const key = randomUUID();
+    const first = await requestTransfer(body, key);
+    const second = await requestTransfer(body, key);
+    expect(first.status).toBe(202);
+    expect(second.status).toBe(202);
+    expect(second.body.id).toBe(first.body.id);
+    await settle(first.body.id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
+    expect((await effects(first.body.id)).reservationsCreated).toBe(1);
+  });
+
+  it('the same Idempotency-Key twice at once starts one saga', async () => {
+    const key = randomUUID();
+    const answers = await Promise.all([requestTransfer({ ...body, reason: 'Concurrent drill' }, key), requestTransfer({ ...body, reason: 'Concurrent drill' }, key)]);
+    expect(answers.map((a) => a.status).sort()).toEqual(expect.arrayContaining([202]));
+    for (const a of answers) expect([202, 409]).toContain(a.status);
+    const ids = new Set(answers.filter((a) => a.status === 202).map((a) => a.body.id));
+    expect(ids.size).toBe(1);
+    const list = (await env.request('GET', '/v1/inventory-transfers?plant=P100', { key: planner })).body;
+    expect(list.filter((t: any) => t.reason === 'Concurrent drill')).toHaveLength(1);
+  });
+});
+
+describe('errors are problem+json', () => {
+  const body = { item: 'BRG-6205', quantity: { value: '1', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Errors' };
+
+  it('401 without a key, 403 for a MES key', async () => {
+    const anonymous = await env.request('POST', '/v1/inventory-transfers', { body, headers: { 'idempotency-key': randomUUID() } });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+    const mes = await env.request('GET', '/v1/inventory-transfers', { key: DEMO_KEYS.mesP100 });
+    expect(mes.status).toBe(403);
+    expect(mes.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('400 for a missing Idempotency-Key, an invalid body, the same plant twice', async () => {
+    const noKey = await env.request('POST', '/v1/inventory-transfers', { key: planner, body });
+    expect(noKey.status).toBe(400);
+    const invalid = await requestTransfer({ ...body, quantity: { value: 'ten', unit: 'EA' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    const samePlant = await requestTransfer({ ...body, toPlant: 'P100' });
+    expect(samePlant.status).toBe(400);
+    expect(samePlant.body.detail).toContain('two plants');
+  });
+
+  it('404 for an unknown transfer', async () => {
+    const missing = await env.request('GET', `/v1/inventory-transfers/${randomUUID()}`, { key: planner });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('application/problem+json');
+    expect(missing.body.type).toMatch(/inventory-transfer-not-found$/);
+  });
+});

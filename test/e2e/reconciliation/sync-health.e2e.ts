@@ -6,7 +6,11 @@ import { DEMO_KEYS } from '../../support/demo-keys';
 
 jest.setTimeout(120_000);
 
-const ago = (seconds: number) => new Date(Date.now() - seconds * 1000).toISOString();
+/**
+ * Timestamps `seconds` before one fixed instant. Each test takes its own instant so that the lags it
+ * asserts (postedAt − eventTime) are exact, not off by the milliseconds that pass between two Date.now() calls.
+ */
+const secondsBefore = (instant: number) => (seconds: number) => new Date(instant - seconds * 1000).toISOString();
 
 /** Sync health per plant × domain: what process apps report, backend readiness, the landscape's objectives. */
 describe.each(['sqlite', 'postgres'] as const)('reconciliation: sync health on %s', (database) => {
@@ -48,6 +52,7 @@ describe.each(['sqlite', 'postgres'] as const)('reconciliation: sync health on %
   });
 
   it('accepts sync observations from the service key only', async () => {
+    const ago = secondsBefore(Date.now());
     const one = { plant: 'P100', domain: 'production', businessKey: 'MO-P100-0001/10', source: 'production-sync', outcome: 'success', eventTime: ago(60), postedAt: ago(59) };
     expect((await observe([one], DEMO_KEYS.planner)).status).toBe(403);
     const bad = await observe([{ ...one, domain: 'finance' }]);
@@ -58,6 +63,7 @@ describe.each(['sqlite', 'postgres'] as const)('reconciliation: sync health on %
   });
 
   it('reports lag p50/p95, failure rate and dead letters with their business context', async () => {
+    const ago = secondsBefore(Date.now());
     const ok = Array.from({ length: 10 }, (_, i) => ({
       plant: 'P100',
       domain: 'production',
@@ -95,6 +101,7 @@ describe.each(['sqlite', 'postgres'] as const)('reconciliation: sync health on %
   });
 
   it('marks a plant × domain stale when its lag exceeds the objective', async () => {
+    const ago = secondsBefore(Date.now());
     await observe([{ plant: 'P300', domain: 'production', businessKey: 'MO-P300-0002/OP10/1', source: 'production-sync', outcome: 'success', eventTime: ago(700), postedAt: ago(100) }]);
     const entry = (await health())('P300', 'production');
     expect(entry).toMatchObject({ stale: true, lagP95Seconds: 600 });

@@ -77,7 +77,7 @@ describe('system API clients: configuration, keys, timeouts and unreachable APIs
       const erp = new ErpApiClient({ baseUrl: `http://127.0.0.1:${port}`, apiKey: DEMO_KEYS.service, timeoutMs: 200 });
       const started = Date.now();
       const error = await erp.getProductionOrder({}, 'P100', 'MO-P100-0003').catch((e: unknown) => e);
-      expect(Date.now() - started).toBeLessThan(1000);
+      expect(Date.now() - started).toBeLessThan(5_000); // the 200 ms client timeout, not the server, ended the call
       expect(error).toBeInstanceOf(SystemApiTimeoutError);
       expect(error).toMatchObject({ classification: 'timeout', code: 'system-api-timeout', status: undefined, transient: true });
       expect(isPermanentError(error)).toBe(false);

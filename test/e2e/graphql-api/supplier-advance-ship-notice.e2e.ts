@@ -152,6 +152,25 @@ describe('graphql-api: advance ship notices (X12 856) and purchase-order changes
     expect(received.body.data.advanceShipNotice.status).toBe('RECEIVED');
   });
 
+  it('serialises two notices on the same line sent at the same instant: together they may not pass the tolerance', async () => {
+    const washers = lines[1];
+    const allowed = Number(washers.openQuantity.value) * 1.05;
+    // Each notice alone fits the line (60 % of open + tolerance); the two together do not.
+    const share = (allowed * 0.6).toFixed(2);
+    const shipment = (packageId: string) =>
+      notice([{ packageId, lines: [{ purchaseOrder: 'PO-P100-0001', lineNumber: washers.lineNumber, quantity: { value: share, unit: washers.openQuantity.unit } }] }]);
+    const before = await sandbox.ledgerCount({ plant: 'P100', system: 'wms', operation: 'expected-receipt.create' });
+
+    const results = await Promise.all([supplier1001(SUBMIT, { input: shipment('00012345600000000059') }), supplier1001(SUBMIT, { input: shipment('00012345600000000066') })]);
+
+    const accepted = results.filter((r) => r.body.data?.submitAdvanceShipNotice);
+    const refused = results.filter((r) => r.body.errors);
+    expect(accepted).toHaveLength(1);
+    expect(refused.map((r) => r.body.errors[0].extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(refused[0].body.errors[0].extensions.errors[0].field).toBe('packages[0].lines[0].quantity');
+    expect(await sandbox.ledgerCount({ plant: 'P100', system: 'wms', operation: 'expected-receipt.create' })).toBe(before + 1);
+  });
+
   it('streams changes of its own purchase order to a supplier over graphql-ws, and nothing of another supplier\'s', async () => {
     const CHANGES = /* GraphQL */ `subscription Changes($plant: String!, $id: ID!) { purchaseOrderChanges(plant: $plant, id: $id) { number supplier lines { lineNumber acknowledgement { status } } } }`;
     const own = watch(gql.url, { 'x-api-key': DEMO_KEYS.supplier1001 }, CHANGES, { plant: 'P100', id: 'PO-P100-0001' });

@@ -11,10 +11,12 @@ import { PurchaseOrdersService } from '../purchase-orders/purchase-orders.servic
 import { AdvanceShipNoticeStore, type AdvisedLine, type StoredAdvanceShipNotice } from './advance-ship-notice.store';
 import { AdvanceShipNoticeStatus, type AdvanceShipNoticeModel } from './models/advance-ship-notice.model';
 import { overShipments, toleranceFor, type ShippedLine } from './over-shipment';
+import { PurchaseOrderLineLocks } from './purchase-order-line-locks';
 import type { SubmitAdvanceShipNoticeInput } from './submit-advance-ship-notice.input';
 
 const OPEN_FOR_SHIPPING = new Set(['sent', 'confirmed', 'partially_received']);
 const lineKey = (po: string, line: number) => `${po}/${line}`;
+const reusedKey = () => apiError(ErrorCode.CONFLICT, 'This clientMutationId was already used with different input.', { reason: 'idempotency-key-reused' });
 
 /**
  * Advance ship notices (X12 856): a supplier announces a shipment to one plant, checked line by
@@ -29,6 +31,7 @@ export class AdvanceShipNoticesService {
     private readonly orders: PurchaseOrdersService,
     private readonly store: AdvanceShipNoticeStore,
     private readonly wms: WmsApiClient,
+    private readonly lineLocks: PurchaseOrderLineLocks,
     @Inject(GRAPHQL_API_CONFIG) private readonly config: GraphqlApiConfig,
   ) {}
 
@@ -38,8 +41,7 @@ export class AdvanceShipNoticesService {
     const fingerprint = createHash('sha256').update(JSON.stringify(content)).digest('hex');
     const earlier = await this.store.byClientMutationId(viewer.id, clientMutationId);
     if (earlier) {
-      if (earlier.fingerprint !== fingerprint)
-        throw apiError(ErrorCode.CONFLICT, 'This clientMutationId was already used with different input.', { reason: 'idempotency-key-reused' });
+      if (earlier.fingerprint !== fingerprint) throw reusedKey();
       return this.get(ctx, viewer, earlier.id);
     }
 
@@ -62,6 +64,28 @@ export class AdvanceShipNoticesService {
       }),
     );
     if (unitErrors.length) throw badUserInput('The notice mixes units on a purchase order line.', unitErrors);
+
+    // From the tolerance check to the save, no other notice may touch these lines (see PurchaseOrderLineLocks).
+    return this.lineLocks.withLines(input.plant, shipped.keys(), async () => {
+      // A retry with the same clientMutationId that waited for the lock finds the notice saved.
+      const saved = await this.store.byClientMutationId(viewer.id, clientMutationId);
+      if (saved) {
+        if (saved.fingerprint !== fingerprint) throw reusedKey();
+        return this.get(ctx, viewer, saved.id);
+      }
+      return this.checkAndSave(ctx, viewer, input, supplier, shipped, fingerprint);
+    });
+  }
+
+  private async checkAndSave(
+    ctx: CallContext,
+    viewer: Principal,
+    input: SubmitAdvanceShipNoticeInput,
+    supplier: string,
+    shipped: Map<string, ShippedLine>,
+    fingerprint: string,
+  ): Promise<AdvanceShipNoticeModel> {
+    const { clientMutationId } = input;
 
     // Another supplier's order is NOT_FOUND, exactly like a missing one (PurchaseOrdersService.get).
     const pos = new Map<string, PurchaseOrder>();

@@ -1,3 +1,4 @@
+import { createClient, type FormattedExecutionResult } from 'graphql-ws';
 import { DEMO_DATASET } from '../../../apps/sandbox/src/dataset/demo-dataset';
 import { startCountingProxy, type CountingProxy } from '../../support/counting-proxy';
 import { DEMO_KEYS } from '../../support/demo-keys';
@@ -30,7 +31,7 @@ describe('graphql-api: query limits, transport security, errors', () => {
     wms = await startSystemApi('wms-api', { sandboxUrl: sandbox.url });
     erpCalls = await startCountingProxy(erp.url);
     // A low depth limit so a query of this schema can exceed it; the default (8) leaves room to grow.
-    gql = await startGraphqlApi({ urls: { erp: erpCalls.url, wms: wms.url }, sandboxUrl: sandbox.url, env: { GRAPHQL_MAX_DEPTH: '6' } });
+    gql = await startGraphqlApi({ urls: { erp: erpCalls.url, wms: wms.url }, sandboxUrl: sandbox.url, env: { GRAPHQL_MAX_DEPTH: '6', GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: '2' } });
   });
 
   afterAll(async () => {
@@ -54,6 +55,39 @@ describe('graphql-api: query limits, transport security, errors', () => {
       expect(codes(deep)).toEqual(['QUERY_LIMIT_EXCEEDED']);
       expect(deep.body.errors?.[0].extensions?.limit).toBe('depth');
       expect(erpCalls.requests().filter((r) => r.includes('production-orders'))).toEqual([]);
+    });
+
+    it('caps the subscriptions one WebSocket may hold, and frees a place when one completes', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const WebSocket: unknown = require('ws');
+      const client = createClient({ url: gql.url.replace(/^http/, 'ws') + '/graphql', connectionParams: { 'x-api-key': DEMO_KEYS.supplier1001 }, webSocketImpl: WebSocket, retryAttempts: 0 });
+      const query = 'subscription { purchaseOrderChanges(plant: "P100", id: "PO-P100-0001") { number } }';
+      /** Subscribes; resolves with the first result or the error the server ends it with. */
+      const open = () => {
+        let unsubscribe = () => {};
+        const first = new Promise<FormattedExecutionResult | readonly unknown[]>((resolve) => {
+          unsubscribe = client.subscribe({ query }, { next: resolve, error: (e) => resolve(e as readonly unknown[]), complete: () => undefined });
+        });
+        return { first, unsubscribe: () => unsubscribe() };
+      };
+      try {
+        const [a, b] = [open(), open()];
+        expect(await a.first).toEqual({ data: { purchaseOrderChanges: { number: 'PO-P100-0001' } } });
+        expect(await b.first).toEqual({ data: { purchaseOrderChanges: { number: 'PO-P100-0001' } } });
+        const refused = (await open().first) as Array<{ extensions?: Record<string, unknown> }>;
+        expect(refused[0].extensions).toEqual({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'subscriptions' });
+
+        a.unsubscribe();
+        // The server hears the completion asynchronously; a new subscription is accepted once it has.
+        let next = await open().first;
+        for (let attempt = 1; Array.isArray(next) && attempt < 20; attempt++) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          next = await open().first;
+        }
+        expect(next).toEqual({ data: { purchaseOrderChanges: { number: 'PO-P100-0001' } } });
+      } finally {
+        await client.dispose();
+      }
     });
 
     it('refuses more aliases than the limit', async () => {

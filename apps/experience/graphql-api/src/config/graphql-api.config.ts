@@ -55,6 +55,15 @@ export class GraphqlApiConfig {
   @Max(60_000)
   GRAPHQL_PROGRESS_POLL_MS: number = 1_000;
 
+  /**
+   * Subscriptions one WebSocket may hold at once. Each costs a Redis channel listener and, for
+   * progress, a poll of a process API: a cap keeps one client from tying up the instance.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: number = 25;
+
   /** Over-shipment an advance ship notice may carry, in percent of the open quantity, unless set per supplier. */
   @IsNumber()
   @Min(0)

@@ -16,13 +16,13 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A plant's system did not answer or refused; `extensions.retryable` says whether to retry. */
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
-  /** Depth, cost, alias, token or directive limit; `extensions.limit` names which. */
+  /** Depth, cost, alias, token, directive or subscriptions-per-connection limit; `extensions.limit` names which. */
   QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED',
   /** A bug on our side; the message carries only the correlation id. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
-export type QueryLimit = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives';
+export type QueryLimit = 'depth' | 'cost' | 'aliases' | 'tokens' | 'directives' | 'subscriptions';
 
 export function assertUnreachable(value: never): never {
   throw new Error(`unhandled case: ${String(value)}`);

@@ -12,7 +12,8 @@ import { authenticateRequest } from '../auth/authenticate-request';
 import type { PortalJwtVerifier } from '../auth/portal-jwt.verifier';
 import type { GraphqlApiConfig } from '../config/graphql-api.config';
 import { createFormatError } from '../errors/format-error';
-import { badUserInput, unauthenticated } from '../errors/graphql-errors';
+import { ErrorCode } from '../errors/error-codes';
+import { apiError, badUserInput, unauthenticated } from '../errors/graphql-errors';
 import type { RequestLoadersFactory } from '../loaders/request-loaders.factory';
 import type { GraphqlContext } from './graphql-context';
 import { queryCostPlugin } from './query-cost';
@@ -87,6 +88,18 @@ export function graphqlOptions(
             return false;
           }
         },
+        // graphql-ws registers the new subscription before this hook, so the count includes it.
+        onSubscribe: (ctx) =>
+          Object.keys(ctx.subscriptions).length > config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION
+            ? [
+                // Sent as is (graphql-ws does not run formatError here): code and limit only, no HTTP status.
+                apiError(
+                  ErrorCode.QUERY_LIMIT_EXCEEDED,
+                  `This connection already holds ${config.GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION} subscriptions; complete one before starting another.`,
+                  { limit: 'subscriptions' },
+                ),
+              ]
+            : undefined,
         // Passed through to graphql-ws' useServer by @nestjs/graphql (its config type does not list it).
         ...wsValidation,
         // graphql-ws does not know Apollo's formatError: the same codes and scrubbing, applied here.

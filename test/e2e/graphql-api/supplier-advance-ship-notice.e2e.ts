@@ -166,8 +166,8 @@ describe('graphql-api: advance ship notices (X12 856) and purchase-order changes
     const accepted = results.filter((r) => r.body.data?.submitAdvanceShipNotice);
     const refused = results.filter((r) => r.body.errors);
     expect(accepted).toHaveLength(1);
-    expect(refused.map((r) => r.body.errors[0].extensions.code)).toEqual(['BAD_USER_INPUT']);
-    expect(refused[0].body.errors[0].extensions.errors[0].field).toBe('packages[0].lines[0].quantity');
+    expect(refused.map((r) => r.body.errors?.[0].extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(refused[0].body.errors?.[0].extensions?.errors[0].field).toBe('packages[0].lines[0].quantity');
     expect(await sandbox.ledgerCount({ plant: 'P100', system: 'wms', operation: 'expected-receipt.create' })).toBe(before + 1);
   });
 

@@ -1,6 +1,7 @@
 export * from './errors/connector.errors';
 export * from './ports/call-context';
 export * from './context/request-call-context';
+export * from './context/posting-context.decorator';
 export * from './ports/plant-connector';
 export * from './ports/erp.connector';
 export * from './ports/mes.connector';

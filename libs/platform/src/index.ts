@@ -41,7 +41,8 @@ export {
 
 export { Principal, type Role, type AccessKind } from './auth/principal';
 export { Allow } from './auth/allow.decorator';
-export { CurrentPrincipal } from './auth/current-principal.decorator';
+export { CurrentPrincipal, requirePrincipal } from './auth/current-principal.decorator';
+export { PostingRoute, type PostingRouteOptions } from './routes/posting-route.decorator';
 export { PlantParam, PlantScopeGuard, type PlantSource } from './auth/plant-param.decorator';
 export { ApiKeyGuard } from './auth/api-key.guard';
 export { ApiKeyRegistry, sha256Hex } from './auth/api-key.registry';

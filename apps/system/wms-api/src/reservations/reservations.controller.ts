@@ -1,25 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateReservationInput, decodeOffsetCursor, encodeOffsetCursor, InvalidCursorError, Reservation } from '@plantsync/canonical';
 import { ReservationPage, ReservationsQueryDto } from './reservations.query';
-import { ConnectorRegistry } from '@plantsync/connectors';
-import {
-  Allow,
-  CurrentPrincipal,
-  Idempotent,
-  PlantParam,
-  type Principal,
-  IdempotencyKey,
-  ProblemException,
-} from '@plantsync/platform';
+import { type CallContext, ConnectorRegistry, PostingContext, requestCallContext } from '@plantsync/connectors';
+import { Allow, PlantParam, PostingRoute, ProblemException } from '@plantsync/platform';
 import { assertPositiveQuantity } from '../positive-quantity';
-import { requestCallContext } from '@plantsync/connectors';
 
 /** Reservations of unrestricted stock in a plant's WMS (e.g. a production order's components). */
 @ApiTags('reservations')
@@ -30,25 +15,16 @@ export class ReservationsController {
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Post()
-  @HttpCode(201)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Reserve stock',
-    description:
-      'Refused with 409 insufficient-stock (naming item, requested and available) when available-to-promise does not cover it.',
+    description: 'Refused with 409 insufficient-stock (naming item, requested and available) when available-to-promise does not cover it.',
+    status: 201,
+    response: Reservation,
+    conflict: 'insufficient-stock',
   })
-  @ApiCreatedResponse({ type: Reservation })
-  @ApiConflictResponse({ description: 'insufficient-stock' })
-  async create(
-    @Param('plant') plant: string,
-    @Body() input: CreateReservationInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
-  ): Promise<Reservation> {
+  async create(@Param('plant') plant: string, @Body() input: CreateReservationInput, @PostingContext('wms-api') ctx: CallContext): Promise<Reservation> {
     assertPositiveQuantity('quantity', input.quantity);
-    return this.registry
-      .wms(plant)
-      .createReservation(requestCallContext('wms-api', principal, idempotencyKey), input);
+    return this.registry.wms(plant).createReservation(ctx, input);
   }
 
   @Get()
@@ -70,19 +46,9 @@ export class ReservationsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({ summary: 'Cancel a reservation; its quantity is available again' })
-  @ApiOkResponse({ type: Reservation })
-  async cancel(
-    @Param('plant') plant: string,
-    @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
-  ): Promise<Reservation> {
-    return this.registry
-      .wms(plant)
-      .cancelReservation(requestCallContext('wms-api', principal, idempotencyKey), id);
+  @PostingRoute({ summary: 'Cancel a reservation; its quantity is available again', status: 200, response: Reservation })
+  async cancel(@Param('plant') plant: string, @Param('id') id: string, @PostingContext('wms-api') ctx: CallContext): Promise<Reservation> {
+    return this.registry.wms(plant).cancelReservation(ctx, id);
   }
 }
 

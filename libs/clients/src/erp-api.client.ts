@@ -2,6 +2,7 @@ import type {
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
   BomExplosion,
+  CreateStockTransportInput,
   GoodsMovementInput,
   InventoryBalance,
   InventoryMovement,
@@ -12,6 +13,7 @@ import type {
   ProductionOrderStatus,
   PurchaseOrder,
   PurchaseOrderStatus,
+  StockTransport,
   UnitConversion,
 } from '@plantsync/canonical';
 import type { CallContext } from '@plantsync/connectors';
@@ -202,6 +204,45 @@ export class ErpApiClient {
       path: `/v1/plants/${seg(plant)}/goods-movements`,
       body: input,
       operation: 'postGoodsMovement',
+      plant,
+    });
+  }
+
+  /**
+   * A stock transport order in the SOURCE plant's ERP (`plant`). Idempotent by the call's key;
+   * 400 validation-failed / unknown-item / unknown-location / unknown-lot for bad input.
+   */
+  createStockTransport(ctx: CallContext, plant: string, input: CreateStockTransportInput): Promise<StockTransport> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/stock-transports`,
+      body: input,
+      operation: 'createStockTransport',
+      plant,
+    });
+  }
+
+  getStockTransport(ctx: CallContext, plant: string, id: string): Promise<StockTransport> {
+    return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/stock-transports/${seg(id)}`, operation: 'getStockTransport', plant });
+  }
+
+  /** The transports of one reference (e.g. `TRF-<transfer>`), oldest first. */
+  listStockTransports(ctx: CallContext, plant: string, reference: string): Promise<StockTransport[]> {
+    return this.http.call(ctx, {
+      method: 'GET',
+      path: `/v1/plants/${seg(plant)}/stock-transports`,
+      query: { reference },
+      operation: 'listStockTransports',
+      plant,
+    });
+  }
+
+  /** open → cancelled (a cancelled one is answered unchanged); 409 stock-transport-shipped once its goods issue is posted. */
+  cancelStockTransport(ctx: CallContext, plant: string, id: string): Promise<StockTransport> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/stock-transports/${seg(id)}/cancel`,
+      operation: 'cancelStockTransport',
       plant,
     });
   }

@@ -82,7 +82,11 @@ export class WmsApiClient {
     });
   }
 
-  /** Created at `plant` (the source); 409 InsufficientStockError when the source cannot cover it. */
+  /**
+   * Created at `plant` (the source); 409 InsufficientStockError when the source cannot cover it.
+   * With `reservation` the WMS hands that reservation over to the order in one transaction
+   * (400 unknown-reservation / reservation-mismatch, 409 invalid-state when it is not open).
+   */
   createTransferOrder(ctx: CallContext, plant: string, input: CreateTransferOrderInput): Promise<TransferOrder> {
     return this.http.call(ctx, {
       method: 'POST',
@@ -105,6 +109,14 @@ export class WmsApiClient {
   /** picked → shipped: the stock shows as in_transit at the destination plant. */
   shipTransferOrder(ctx: CallContext, plant: string, id: string): Promise<TransferOrder> {
     return this.step(ctx, plant, id, 'ship', 'shipTransferOrder');
+  }
+
+  /**
+   * created/picked → cancelled, releasing a reservation the order took over. A cancelled order is
+   * answered unchanged; a shipped one is 409 invalid-state.
+   */
+  cancelTransferOrder(ctx: CallContext, plant: string, id: string): Promise<TransferOrder> {
+    return this.step(ctx, plant, id, 'cancel', 'cancelTransferOrder');
   }
 
   /** Receives (part of) a shipped order at its destination; `plant` is the SOURCE plant. 409 over-receipt. */

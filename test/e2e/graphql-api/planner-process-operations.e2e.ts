@@ -243,7 +243,7 @@ describe('graphql-api: planner process operations (order release, inventory tran
     let transfer: any;
     for (;;) {
       const got = await planner(
-        `query($id: ID!) { inventoryTransfer(id: $id) { id status transferOrder quantities { requested { value } shipped { value } } steps { name status startedAt finishedAt } } }`,
+        `query($id: ID!) { inventoryTransfer(id: $id) { id status stockTransport transferOrder quantities { requested { value } shipped { value } } steps { name status startedAt finishedAt } } }`,
         { id },
       );
       transfer = got.body.data?.inventoryTransfer;
@@ -254,6 +254,7 @@ describe('graphql-api: planner process operations (order release, inventory tran
     expect(transfer.status).toBe('IN_TRANSIT');
     expect(transfer.quantities).toEqual({ requested: { value: '12' }, shipped: { value: '12' } });
     expect(transfer.transferOrder).toEqual(expect.any(String));
+    expect(transfer.stockTransport).toMatch(/^P100\/STO\/\d+$/);
     expect(transfer.steps.filter((s: { status: string }) => s.status === 'DONE').length).toBeGreaterThan(2);
   }, 60_000);
 });

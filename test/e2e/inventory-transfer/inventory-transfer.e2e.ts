@@ -30,26 +30,49 @@ const receive = (id: string, value: string, key = randomUUID()) =>
   });
 const wmsGet = (path: string) => env.wms.request('GET', path, { key: DEMO_KEYS.planner });
 
-/** The sandbox postings of one transfer: WMS by its reference / transfer order, ERP pickings by reference. */
+/**
+ * The sandbox postings of one transfer: WMS by its reference / transfer order, ERP pickings by
+ * reference. A stock transport order is the P100 picking created with a destination plant
+ * (`x_dest_plant`); goods movements reference it by number (`x_stock_transport`).
+ */
 async function effects(id: string, transferOrder?: string) {
   const ref = `TRF-${id}`;
   const wms = await env.sandbox.ledger({ system: 'wms' });
-  const mine = (e: { payload?: unknown; businessKey?: string | null }) => JSON.stringify(e.payload ?? null).includes(ref);
+  const text = (e: { payload?: unknown }) => JSON.stringify(e.payload ?? null);
+  const mine = (e: { payload?: unknown }) => text(e).includes(ref);
   const reservations = wms.filter((e) => e.operation === 'reservation.create' && mine(e));
   const reservationIds = new Set(reservations.map((e) => e.businessKey));
-  const erp = await env.sandbox.ledger({ system: 'erp', operation: 'stock.picking.create' });
-  const count = (op: string) => wms.filter((e) => e.operation === op && transferOrder && e.businessKey === transferOrder).length;
+  const orders = wms.filter((e) => e.operation === 'transfer-order.create' && mine(e));
+  const orderIds = new Set([...orders.map((e) => e.businessKey), ...(transferOrder ? [transferOrder] : [])]);
+  const erp = await env.sandbox.ledger({ system: 'erp' });
+  const creates = erp.filter((e) => e.operation === 'stock.picking.create' && mine(e));
+  const stos = creates.filter((e) => e.plant === 'P100' && text(e).includes('x_dest_plant'));
+  const stoNumbers = new Set(stos.map((e) => e.businessKey));
+  const movements = creates.filter((e) => !stos.includes(e));
+  const referencesSto = (e: { payload?: unknown }) => [...stoNumbers].some((n) => text(e).includes(`"x_stock_transport":"${n}"`));
+  const count = (op: string) => wms.filter((e) => e.operation === op && orderIds.has(e.businessKey)).length;
+  const onSto = (op: string) => erp.filter((e) => e.plant === 'P100' && e.operation === op && stoNumbers.has(e.businessKey)).length;
   return {
     reservationsCreated: reservations.length,
     reservationsCancelled: wms.filter((e) => e.operation === 'reservation.cancel' && reservationIds.has(e.businessKey)).length,
-    transferOrdersCreated: wms.filter((e) => e.operation === 'transfer-order.create' && mine(e)).length,
+    stockTransportsCreated: stos.length,
+    stockTransportsCancelled: onSto('stock.picking.action_cancel'),
+    stockTransportsClosed: onSto('stock.picking.plantsync_close_transport'),
+    transferOrdersCreated: orders.length,
+    transferOrdersCancelled: count('transfer-order.cancel'),
     picked: count('transfer-order.pick'),
     shipped: count('transfer-order.ship'),
     received: count('transfer-order.receive'),
-    erpIssues: erp.filter((e) => e.plant === 'P100' && mine(e)).length,
-    erpReceipts: erp.filter((e) => e.plant === 'P300' && mine(e)).length,
+    erpIssues: movements.filter((e) => e.plant === 'P100').length,
+    erpReceipts: movements.filter((e) => e.plant === 'P300').length,
+    /** Goods movements that name the transfer's STO. */
+    postingsReferencingSto: movements.filter(referencesSto).length,
   };
 }
+
+const wmsReservation = (id: string) => env.wms.request('GET', `/v1/plants/P100/reservations/${id}`, { key: planner });
+const wmsTransferOrder = (id: string) => env.wms.request('GET', `/v1/plants/P100/transfer-orders/${id}`, { key: planner });
+const erpStockTransports = (id: string) => env.erp.request('GET', `/v1/plants/P100/stock-transports?reference=TRF-${id}`, { key: planner });
 
 async function eventsOf(id: string): Promise<string[]> {
   const rows = await env.app.get(DataSource).getRepository(OutboxEvent).find({ order: { createdAt: 'ASC' } });
@@ -98,7 +121,7 @@ describe('a P100 → P300 inventory transfer', () => {
       ['validate-transfer', 'done'],
       ['check-source-availability', 'done'],
       ['reserve-source-stock', 'done'],
-      ['hand-over-reservation', 'done'],
+      ['create-stock-transport', 'done'],
       ['create-transfer-order', 'done'],
       ['pick-transfer', 'done'],
       ['ship-transfer', 'done'],
@@ -116,14 +139,28 @@ describe('a P100 → P300 inventory transfer', () => {
 
     expect(await effects(id, done.transferOrder)).toEqual({
       reservationsCreated: 1,
-      reservationsCancelled: 1, // handed over to the transfer order right before it was created
+      reservationsCancelled: 0, // handed over to the transfer order, never released before it
+      stockTransportsCreated: 1,
+      stockTransportsCancelled: 0,
+      stockTransportsClosed: 1, // by the goods issue
       transferOrdersCreated: 1,
+      transferOrdersCancelled: 0,
       picked: 1,
       shipped: 1,
       received: 1,
       erpIssues: 1,
       erpReceipts: 1,
+      postingsReferencingSto: 2,
     });
+    // The reservation went into the transfer order and was used up by the shipment.
+    const reservation = (await wmsReservation(done.reservation)).body;
+    expect(reservation).toMatchObject({ status: 'consumed', transferOrder: done.transferOrder });
+    expect((await wmsTransferOrder(done.transferOrder)).body.reservation).toBe(done.reservation);
+    // The ERP's stock transport order, shipped by the goods issue, is the one the transfer shows.
+    const transports = (await erpStockTransports(id)).body;
+    expect(transports).toEqual([
+      expect.objectContaining({ number: done.stockTransport, plant: 'P100', toPlant: 'P300', item: 'BRG-6205', lot, status: 'shipped', quantity: { value: '40', unit: 'EA' } }),
+    ]);
     await until(
       async () => ({ status: 200, headers: new Headers(), body: await eventsOf(id) }),
       (types) => types.length >= 4,
@@ -200,10 +237,23 @@ describe('refusals before anything moves', () => {
     const failed = await settle(id);
     expect(failed.status).toBe('failed');
     expect(failed.failure.step).toBe('create-transfer-order');
-    expect(failed.compensations).toEqual([expect.objectContaining({ action: 'cancel-reservation', status: 'done' })]);
+    expect(failed.compensations).toEqual([
+      expect.objectContaining({ action: 'cancel-reservation', status: 'done' }),
+      expect.objectContaining({ action: 'cancel-stock-transport', status: 'done' }),
+      expect.objectContaining({ action: 'cancel-transfer-order', status: 'done' }),
+    ]);
     expect(failed.steps.find((s: any) => s.name === 'reserve-source-stock').status).toBe('compensated');
+    expect(failed.steps.find((s: any) => s.name === 'create-stock-transport').status).toBe('compensated');
     const fx = await effects(id);
-    expect(fx).toMatchObject({ reservationsCreated: 1, reservationsCancelled: 1, transferOrdersCreated: 0 });
+    expect(fx).toMatchObject({
+      reservationsCreated: 1,
+      reservationsCancelled: 1,
+      stockTransportsCreated: 1,
+      stockTransportsCancelled: 1,
+      transferOrdersCreated: 0,
+      transferOrdersCancelled: 0,
+    });
+    expect((await erpStockTransports(id)).body.map((t: any) => t.status)).toEqual(['cancelled']);
     const reservation = await env.wms.request('GET', `/v1/plants/P100/reservations/${failed.reservation}`, { key: DEMO_KEYS.planner });
     expect(reservation.body.status).toBe('cancelled');
     await until(
@@ -243,7 +293,7 @@ describe('after shipping', () => {
       expect(exception.failure.reason).toBeTruthy();
       expect(exception.compensations.every((c: any) => c.status === 'pending')).toBe(true);
       const fx = await effects(id, exception.transferOrder);
-      expect(fx).toMatchObject({ reservationsCancelled: 1, shipped: 1, received: 1, erpIssues: 0 });
+      expect(fx).toMatchObject({ reservationsCancelled: 0, stockTransportsCancelled: 0, transferOrdersCancelled: 0, shipped: 1, received: 1, erpIssues: 0 });
       // Cancel stays refused; the goods are at P300.
       expect((await env.request('DELETE', `/v1/inventory-transfers/${id}`, { key: planner })).status).toBe(409);
       expect((await env.request('GET', '/v1/inventory-transfers?status=exception&plant=P300', { key: planner })).body.map((t: any) => t.id)).toContain(id);
@@ -255,7 +305,7 @@ describe('after shipping', () => {
     const done = await settle(id, (t) => t.status === 'completed' || t.status === 'failed');
     expect(done.status).toBe('completed');
     const fx = await effects(id, done.transferOrder);
-    expect(fx).toMatchObject({ erpIssues: 1, erpReceipts: 1, reservationsCancelled: 1 });
+    expect(fx).toMatchObject({ erpIssues: 1, erpReceipts: 1, reservationsCancelled: 0, stockTransportsCreated: 1, stockTransportsClosed: 1, postingsReferencingSto: 2 });
     expect((await env.request('POST', `/v1/inventory-transfers/${id}/retry`, { key: planner })).status).toBe(409);
   });
 });
@@ -276,6 +326,38 @@ describe('cancel before shipping', () => {
       await env.sandbox.clearFaults();
     }
   });
+
+  it('after the transfer order exists: cancels the transfer order (releasing its reservation) and the stock transport order; nothing left open', async () => {
+    // Slow WMS: the pick takes a while, so the cancel lands while the transfer order is open.
+    await env.sandbox.setFault('P100', 'wms', { latencyMs: 1500 });
+    const id: string = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '3', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Line stopped at P300' })).body.id;
+    try {
+      await settle(id, (t) => Boolean(t.transferOrder) || TERMINAL.includes(t.status));
+      expect((await env.request('DELETE', `/v1/inventory-transfers/${id}`, { key: planner })).status).toBe(202);
+    } finally {
+      await env.sandbox.clearFaults();
+    }
+    const done = await settle(id);
+    expect(done.status).toBe('cancelled');
+    expect(done.compensations.map((c: any) => [c.action, c.status])).toEqual([
+      ['cancel-reservation', 'done'],
+      ['cancel-stock-transport', 'done'],
+      ['cancel-transfer-order', 'done'],
+    ]);
+    expect(await effects(id, done.transferOrder)).toMatchObject({
+      reservationsCreated: 1,
+      reservationsCancelled: 0, // released by the transfer order's cancel, not on its own
+      stockTransportsCreated: 1,
+      stockTransportsCancelled: 1,
+      transferOrdersCreated: 1,
+      transferOrdersCancelled: 1,
+      shipped: 0,
+      erpIssues: 0,
+    });
+    expect((await wmsTransferOrder(done.transferOrder)).body.status).toBe('cancelled');
+    expect((await wmsReservation(done.reservation)).body).toMatchObject({ status: 'cancelled', transferOrder: done.transferOrder });
+    expect((await erpStockTransports(id)).body.map((t: any) => t.status)).toEqual(['cancelled']);
+  });
 });
 
 describe('idempotency', () => {
@@ -288,8 +370,15 @@ describe('idempotency', () => {
     expect(first.status).toBe(202);
     expect(second.status).toBe(202);
     expect(second.body.id).toBe(first.body.id);
-    await settle(first.body.id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
-    expect((await effects(first.body.id)).reservationsCreated).toBe(1);
+    const shipped = await settle(first.body.id, (t) => t.status === 'in_transit' || TERMINAL.includes(t.status));
+    expect(shipped.status).toBe('in_transit');
+    expect(await effects(first.body.id, shipped.transferOrder)).toMatchObject({
+      reservationsCreated: 1,
+      stockTransportsCreated: 1,
+      transferOrdersCreated: 1,
+      picked: 1,
+      shipped: 1,
+    });
   });
 
   it('the same Idempotency-Key twice at once starts one saga', async () => {

@@ -75,9 +75,11 @@ export function receiveTransfer(
 
 /**
  * A completed P100 → P300 transfer with one receipt posts each of these exactly once: reserve at
- * the source, hand the reservation over, create, pick and ship the transfer order, receive it,
- * then goods issue at P100 and goods receipt at P300 (create + validate each). The lot is created in
- * the P300 ERP at most once (not at all when P300 already knows it).
+ * the source, create and confirm the stock transport order in the P100 ERP, create the transfer
+ * order (taking the reservation over — never a reservation cancel), pick, ship, receive, then the
+ * goods issue at P100 (create + validate, closing the STO) and the goods receipt at P300 (create +
+ * validate). So P100's ERP sees two picking creates: the STO and the goods issue. The lot is created
+ * in the P300 ERP at most once (not at all when P300 already knows it).
  */
 export function expectTransferPostedOnce(ledger: LedgerEntry[], transferId: string): void {
   const counts = countsByOperation(postingsOfSaga(ledger, transferId));
@@ -87,13 +89,14 @@ export function expectTransferPostedOnce(ledger: LedgerEntry[], transferId: stri
     transferId,
     counts: {
       'P100 wms reservation.create': 1,
-      'P100 wms reservation.cancel': 1,
       'P100 wms transfer-order.create': 1,
       'P100 wms transfer-order.pick': 1,
       'P100 wms transfer-order.ship': 1,
       'P100 wms transfer-order.receive': 1,
-      'P100 erp stock.picking.create': 1,
+      'P100 erp stock.picking.create': 2,
+      'P100 erp stock.picking.action_confirm': 1,
       'P100 erp stock.picking.button_validate': 1,
+      'P100 erp stock.picking.plantsync_close_transport': 1,
       'P300 erp stock.picking.create': 1,
       'P300 erp stock.picking.button_validate': 1,
     },

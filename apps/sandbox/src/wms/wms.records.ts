@@ -37,8 +37,15 @@ export interface ReservationRecord {
   lotNumber?: string;
   reference: string;
   status: ReservationStatus;
+  /**
+   * The transfer order that took the reservation over (POST /v1/transfer-orders with
+   * `reservationId`): it keeps holding the stock for that order, is consumed when the order ships
+   * and cancelled with it; it can no longer be cancelled on its own.
+   */
+  transferOrderId?: string;
   createdAt: string;
   cancelledAt?: string;
+  consumedAt?: string;
 }
 
 export type TransferOrderStatus =
@@ -63,11 +70,14 @@ export interface TransferOrderRecord {
   transitLocationCode: string;
   status: TransferOrderStatus;
   reference?: string;
+  /** The reservation this order took over (it holds the order's stock until ship or cancel). */
+  reservationId?: string;
   picks: TransferOrderPick[];
   createdAt: string;
   pickedAt?: string;
   shippedAt?: string;
   receivedAt?: string;
+  cancelledAt?: string;
 }
 
 export interface ReceiptRecord {

@@ -8,6 +8,7 @@ import { ItemsModule } from './items/items.module';
 import { ProductionOrdersModule } from './production-orders/production-orders.module';
 import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module';
 import { ErpStockModule } from './stock/stock.module';
+import { StockTransportsModule } from './stock-transports/stock-transports.module';
 
 /**
  * ERP system API: each plant's ERP through the canonical model. Holds no state of its own (no
@@ -28,6 +29,7 @@ export class ErpApiModule {
         PurchaseOrdersModule,
         GoodsMovementsModule,
         ErpStockModule,
+        StockTransportsModule,
       ],
     };
   }

@@ -54,6 +54,8 @@ export class InventoryMovement {
   @ApiPropertyOptional({ enum: STOCK_STATUSES }) fromStatus?: StockStatus;
   @ApiPropertyOptional({ enum: STOCK_STATUSES }) toStatus?: StockStatus;
   @ApiPropertyOptional({ example: 'MO-P100-000031' }) reference?: string;
+  @ApiPropertyOptional({ example: 'P100/STO/00214', description: 'The stock transport order the movement belongs to' })
+  stockTransport?: string;
   @ApiProperty() postedAt!: string;
 }
 
@@ -92,6 +94,16 @@ export class GoodsMovementInput {
   @IsString()
   @Length(1, 64)
   reference?: string;
+
+  @ApiPropertyOptional({
+    example: 'P100/STO/00214',
+    description:
+      "Number of the stock transport order the movement belongs to. A goods issue at the STO's source plant ships (closes) it; an unknown one is 400 unknown-stock-transport. Elsewhere (the receipt at the destination) it is carried as a reference.",
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  stockTransport?: string;
 }
 
 export type ReservationStatus = 'open' | 'cancelled' | 'consumed';
@@ -105,6 +117,11 @@ export class Reservation {
   @ApiPropertyOptional() lot?: string;
   @ApiProperty({ example: 'MO-P200-000118', description: 'What holds the reservation' }) reference!: string;
   @ApiProperty({ enum: ['open', 'cancelled', 'consumed'] }) status!: ReservationStatus;
+  @ApiPropertyOptional({
+    example: 'TO-P100-000003',
+    description: 'The transfer order that took the reservation over: it holds the stock for that order until it ships (consumed) or is cancelled',
+  })
+  transferOrder?: string;
   @ApiProperty() createdAt!: string;
 }
 
@@ -150,6 +167,7 @@ export class TransferOrder {
   @ApiProperty({ enum: ['created', 'picked', 'shipped', 'received', 'partially_received', 'cancelled'] })
   status!: TransferOrderStatus;
   @ApiPropertyOptional() reference?: string;
+  @ApiPropertyOptional({ example: 'RSV-P100-000012', description: 'The reservation the order took over' }) reservation?: string;
   @ApiProperty() createdAt!: string;
 }
 
@@ -185,6 +203,15 @@ export class CreateTransferOrderInput {
   @IsString()
   @Length(1, 64)
   reference?: string;
+
+  @ApiPropertyOptional({
+    example: 'RSV-P100-000012',
+    description:
+      'An open reservation of exactly this item, quantity, lot and source location: the WMS hands it over to the order in the same transaction, so the stock stays held until the order ships (consumed) or is cancelled (released). Unknown → 400 unknown-reservation; another demand → 400 reservation-mismatch; not open → 409 invalid-state.',
+  })
+  @IsOptional()
+  @Matches(CODE_PATTERN)
+  reservation?: string;
 }
 
 export class ReceiveTransferInput {

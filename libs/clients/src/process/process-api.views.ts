@@ -115,6 +115,8 @@ export interface InventoryTransferView {
   reason: string;
   requestedBy: string;
   reservation?: string;
+  /** The stock transport order's number in the source plant's ERP. */
+  stockTransport?: string;
   transferOrder?: string;
   goodsIssue?: string;
   goodsReceipt?: string;

@@ -1,6 +1,7 @@
 import type {
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
+  CreateStockTransportInput,
   GoodsMovementInput,
   InventoryBalance,
   InventoryMovement,
@@ -11,6 +12,7 @@ import type {
   ProductionOrderStatus,
   PurchaseOrder,
   PurchaseOrderStatus,
+  StockTransport,
   Supplier,
   UnitConversion,
 } from '@plantsync/canonical';
@@ -39,6 +41,11 @@ export interface PurchaseOrderQuery {
   status?: PurchaseOrderStatus;
   limit: number;
   cursor?: string;
+}
+
+export interface StockTransportQuery {
+  /** The business process behind the transports, e.g. `TRF-<transfer>`. */
+  reference?: string;
 }
 
 export interface ErpStockQuery {
@@ -82,4 +89,14 @@ export abstract class ErpConnector extends PlantConnector {
    * location, lot (none first) and stock status: the order reconciliation merges both sides by.
    */
   abstract listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]>;
+
+  /**
+   * Stock transport orders live in the SOURCE plant's ERP (this connector's plant). Create is
+   * idempotent by the call's key; a goods issue naming the transport ships (closes) it.
+   */
+  abstract createStockTransport(ctx: CallContext, input: CreateStockTransportInput): Promise<StockTransport>;
+  abstract getStockTransport(ctx: CallContext, id: string): Promise<StockTransport>;
+  abstract listStockTransports(ctx: CallContext, query: StockTransportQuery): Promise<StockTransport[]>;
+  /** open → cancelled; a cancelled one is answered unchanged; a shipped one is a conflict (`stock-transport-shipped`). */
+  abstract cancelStockTransport(ctx: CallContext, id: string): Promise<StockTransport>;
 }

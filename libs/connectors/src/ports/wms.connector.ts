@@ -51,6 +51,11 @@ export abstract class WmsConnector extends PlantConnector {
   abstract pickTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
   abstract shipTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
   abstract receiveTransferOrder(ctx: CallContext, id: string, input: ReceiveTransferInput): Promise<TransferOrder>;
+  /**
+   * created/picked → cancelled; a reservation the order took over is cancelled with it. Cancelling
+   * a cancelled order answers it unchanged; a shipped one is a conflict (`invalid-state`).
+   */
+  abstract cancelTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
 
   abstract createReceipt(ctx: CallContext, input: CreateReceiptInput): Promise<Receipt>;
 

@@ -17,6 +17,7 @@ export function toInventoryTransferModel(view: InventoryTransferView): Inventory
     toPlant: view.toPlant,
     toLocation: view.toLocation,
     reason: view.reason,
+    stockTransport: view.stockTransport,
     transferOrder: view.transferOrder,
     quantities: view.quantities,
     receipts: view.receipts.map((r) => ({ quantity: r.quantity, receivedAt: r.receivedAt })),

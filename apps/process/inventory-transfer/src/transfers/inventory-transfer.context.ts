@@ -24,8 +24,11 @@ export interface TransferContext {
   /** validate-transfer: the request's locations, else each plant's default location of the item. */
   sourceLocation?: string;
   destinationLocation?: string;
-  /** reserve-source-stock. */
+  /** reserve-source-stock; handed over to the transfer order by create-transfer-order. */
   reservation?: string;
+  /** create-stock-transport: the STO in the source plant's ERP (id, and the number postings reference). */
+  stockTransport?: string;
+  stockTransportNumber?: string;
   /** create-transfer-order: lives at the source WMS. */
   transferOrder?: string;
   /** pick-transfer: the lot the WMS picked (carried over to the destination). */

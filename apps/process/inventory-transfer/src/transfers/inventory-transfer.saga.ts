@@ -3,8 +3,11 @@ import type { SagaDefinition } from '@plantsync/saga';
 import type { TransferContext } from './inventory-transfer.context';
 import { validateTransferStep } from './steps/validate-transfer.step';
 import { checkSourceAvailabilityStep } from './steps/check-source-availability.step';
+import { cancelReservationCompensation } from './compensations/cancel-reservation.compensation';
+import { cancelStockTransportCompensation } from './compensations/cancel-stock-transport.compensation';
+import { cancelTransferOrderCompensation } from './compensations/cancel-transfer-order.compensation';
+import { createStockTransportStep } from './steps/create-stock-transport.step';
 import { createTransferOrderStep } from './steps/create-transfer-order.step';
-import { handOverReservationStep } from './steps/hand-over-reservation.step';
 import { pickTransferStep } from './steps/pick-transfer.step';
 import { postGoodsIssueStep } from './steps/post-goods-issue.step';
 import { postGoodsReceiptStep } from './steps/post-goods-receipt.step';
@@ -17,8 +20,9 @@ export const INVENTORY_TRANSFER_SAGA = 'inventory-transfer';
 
 /**
  * The inventory-transfer saga (docs/processes/inventory-transfer.md). Up to and including
- * ship-transfer a failure compensates (cancel the reservation); from receive-transfer on the goods
- * have left the source, so a failure stops as `exception` for a person (`onFailure: 'exception'`).
+ * ship-transfer a failure compensates (cancel the transfer order, the stock transport order and
+ * the reservation, in that order); from receive-transfer on the goods have left the source, so a
+ * failure stops as `exception` for a person (`onFailure: 'exception'`).
  */
 export function inventoryTransferSaga(deps: TransferStepDeps): SagaDefinition<TransferContext> {
   return {
@@ -30,7 +34,7 @@ export function inventoryTransferSaga(deps: TransferStepDeps): SagaDefinition<Tr
       validateTransferStep(deps),
       checkSourceAvailabilityStep(deps),
       reserveSourceStockStep(deps),
-      handOverReservationStep(deps),
+      createStockTransportStep(deps),
       createTransferOrderStep(deps),
       pickTransferStep(deps),
       shipTransferStep(deps),
@@ -39,17 +43,9 @@ export function inventoryTransferSaga(deps: TransferStepDeps): SagaDefinition<Tr
       postGoodsReceiptStep(deps),
     ],
     compensate: {
-      // Idempotent: cancelling a cancelled reservation answers it unchanged; no reservation → nothing to undo.
-      [ProcessJobName.CancelReservation]: async (args, tools, saga) => {
-        const reservation =
-          saga.context.reservation ?? (saga.outputs[ProcessJobName.ReserveSourceStock] as { reservation?: string } | undefined)?.reservation;
-        if (!reservation) return;
-        await deps.wms.cancelReservation(
-          { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
-          String(args.plant),
-          reservation,
-        );
-      },
+      [ProcessJobName.CancelReservation]: cancelReservationCompensation(deps),
+      [ProcessJobName.CancelStockTransport]: cancelStockTransportCompensation(deps),
+      [ProcessJobName.CancelTransferOrder]: cancelTransferOrderCompensation(deps),
     },
     onFailed: (ctx, failure, tools) => [
       tools.event(EventTypes.InventoryTransferFailed, {

@@ -70,6 +70,8 @@ export class InventoryTransferView {
   @ApiProperty() reason!: string;
   @ApiProperty() requestedBy!: string;
   @ApiPropertyOptional() reservation?: string;
+  @ApiPropertyOptional({ example: 'P100/STO/00214', description: "The stock transport order's number in the source plant's ERP" })
+  stockTransport?: string;
   @ApiPropertyOptional() transferOrder?: string;
   @ApiPropertyOptional() goodsIssue?: string;
   @ApiPropertyOptional() goodsReceipt?: string;
@@ -128,6 +130,7 @@ export function toTransferView(saga: SagaView<TransferContext>, receipts: Transf
     reason: ctx.reason,
     requestedBy: ctx.requestedBy,
     ...(ctx.reservation ? { reservation: ctx.reservation } : {}),
+    ...(ctx.stockTransportNumber ? { stockTransport: ctx.stockTransportNumber } : {}),
     ...(ctx.transferOrder ? { transferOrder: ctx.transferOrder } : {}),
     ...(ctx.goodsIssue ? { goodsIssue: ctx.goodsIssue } : {}),
     ...(ctx.goodsReceipt ? { goodsReceipt: ctx.goodsReceipt } : {}),

@@ -33,7 +33,7 @@ export class InventoryTransfersController {
   @ApiOperation({
     summary: 'Request a transfer of stock from one plant to another',
     description:
-      'Accepted at once; the saga validates, reserves, ships and waits for receipts. Follow it at the Location. The same Idempotency-Key again answers the same transfer.',
+      'Accepted at once; the saga validates, reserves, creates the stock transport order in the ERP, ships and waits for receipts. Follow it at the Location. The same Idempotency-Key again answers the same transfer.',
   })
   @ApiAcceptedResponse({ type: InventoryTransferView })
   @ApiBadRequestResponse({ description: 'validation-failed, idempotency-key-required' })
@@ -83,7 +83,7 @@ export class InventoryTransfersController {
 
   @Delete(':id')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Cancel a transfer that has not shipped (its reservation is cancelled)' })
+  @ApiOperation({ summary: 'Cancel a transfer that has not shipped (its transfer order, stock transport order and reservation are cancelled)' })
   @ApiAcceptedResponse({ type: InventoryTransferView })
   @ApiConflictResponse({ description: 'transfer-already-shipped, saga-state-conflict' })
   cancel(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<InventoryTransferView> {

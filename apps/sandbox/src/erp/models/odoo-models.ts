@@ -208,6 +208,11 @@ const MODELS: OdooModelSpec[] = [
       move_ids: one2many('stock.move', 'picking_id'),
       // Plantsync's key of the posting, so a connector retry against real Odoo finds it again.
       x_plantsync_key: char,
+      // Stock transport orders (picking type STO): the destination lives in another plant's database,
+      // so it is named by Plantsync codes; goods movements name the STO they belong to by its number.
+      x_dest_plant: char,
+      x_dest_location: char,
+      x_stock_transport: char,
     },
     display: byName,
     order: 'id desc',

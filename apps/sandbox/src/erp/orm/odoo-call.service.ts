@@ -4,13 +4,14 @@ import type { BusinessMethod } from '../models/business-method';
 import { CREATE_DEFAULTS } from '../models/create-defaults';
 import { MRP_PRODUCTION_METHODS } from '../models/mrp-production.methods';
 import { STOCK_PICKING_METHODS } from '../models/stock-picking.methods';
+import { STOCK_TRANSPORT_METHODS } from '../models/stock-transport.methods';
 import { OdooDatabase } from './odoo-database';
 import { accessError, badRequest, notFound } from './odoo-errors';
 import { applyValues } from './odoo-values';
 
 const BUSINESS_METHODS: Record<string, Record<string, BusinessMethod>> = {
   'mrp.production': MRP_PRODUCTION_METHODS,
-  'stock.picking': STOCK_PICKING_METHODS,
+  'stock.picking': { ...STOCK_PICKING_METHODS, ...STOCK_TRANSPORT_METHODS },
 };
 
 const READ_METHODS = new Set(['search_read', 'read', 'search', 'search_count']);

@@ -59,6 +59,8 @@ export function seedLocations(ctx: SeedContext): void {
     ['Receipts', 'incoming', 'IN'],
     ['Delivery Orders', 'outgoing', 'OUT'],
     ['Internal Transfers', 'internal', 'INT'],
+    // Stock transport orders to other plants (docs/connectors.md, odoo-json2 "Stock transport orders").
+    ['Inter-plant Transfers', 'internal', 'STO'],
   ])
     db.insert('stock.picking.type', { name, code, sequence_code: sequence });
   for (const wc of plant.workCenters)

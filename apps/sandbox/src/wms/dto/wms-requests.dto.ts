@@ -39,6 +39,8 @@ export class CreateTransferOrderDto {
   @Matches(WMS_CODE) toPlantCode!: string;
   @Matches(WMS_CODE) toLocationCode!: string;
   @IsOptional() @IsString() @Length(1, 64) reference?: string;
+  /** An open reservation of exactly this demand, taken over by the order (docs/wms-contract.md). */
+  @IsOptional() @Matches(WMS_CODE) reservationId?: string;
 }
 
 export class ReceiveTransferOrderDto {

@@ -6,6 +6,7 @@ import { WmsPosting } from '../http/wms-posting';
 import { wmsProblems } from '../http/wms-problem';
 import { wmsChecks } from '../http/wms-request-checks';
 import { WmsStockBook } from '../stock/wms-stock-book';
+import { heldByOrder } from '../transfer-orders/reservation-takeover';
 import { documentNumber, wmsCollections, type ReservationRecord } from '../wms.records';
 
 @Injectable()
@@ -72,6 +73,8 @@ export class WmsReservationsService {
       apply: () => {
         const reservation = this.get(plant, id);
         if (reservation.status !== 'open') throw wmsProblems.invalidState('reservation', id, reservation.status, 'cancelled');
+        // A transfer order holds it now; only cancelling that order releases it.
+        if (reservation.transferOrderId) throw heldByOrder(reservation, 'cancelled on its own');
         const cancelled: ReservationRecord = { ...reservation, status: 'cancelled', cancelledAt: new Date().toISOString() };
         this.store.put(wmsCollections(plant).reservations, id, cancelled);
         return cancelled;

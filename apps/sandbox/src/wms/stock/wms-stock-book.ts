@@ -23,6 +23,11 @@ export interface Scope {
   lot?: string;
 }
 
+/** A reservation whose hold a posting is about to use (a transfer order taking it over or picking it). */
+export interface OwnHold {
+  reservation?: string;
+}
+
 /**
  * The simulated WMS's stock ledger: balances per location × item × lot × status and the
  * available-to-promise rule. Synchronous, so callers run it inside one store transaction with
@@ -80,9 +85,14 @@ export class WmsStockBook {
   }
 
   /** ATP = unrestricted − overlapping open reservations, never below zero. QI, blocked and in-transit never count. */
-  availableToPromise(plant: string, item: string, scope: Scope): DecimalValue {
+  availableToPromise(plant: string, item: string, scope: Scope, own: OwnHold = {}): DecimalValue {
     const unrestricted = sum(this.balances(plant, { item, ...scope, status: 'unrestricted' }).map((b) => b.quantity.amount));
-    const reserved = sum(this.openReservations(plant, item, scope).map((r) => r.quantity.amount));
+    // The demand's own reservation holds stock FOR it, so it never counts against it.
+    const reserved = sum(
+      this.openReservations(plant, item, scope)
+        .filter((r) => r.id !== own.reservation)
+        .map((r) => r.quantity.amount),
+    );
     const atp = unrestricted.minus(reserved);
     return atp.isNegative() ? decimal('0') : atp;
   }
@@ -90,10 +100,11 @@ export class WmsStockBook {
   /**
    * Refuses (409 insufficient-stock) a demand that ATP does not cover, both in its own scope and
    * across the warehouse, so location-level and warehouse-level promises can never overlap.
+   * `own` names the reservation that already holds stock for this demand.
    */
-  assertPromisable(plant: string, item: string, quantity: WmsQuantity, scope: Scope): void {
-    const scoped = this.availableToPromise(plant, item, scope);
-    const overall = scope.location || scope.lot ? this.availableToPromise(plant, item, {}) : scoped;
+  assertPromisable(plant: string, item: string, quantity: WmsQuantity, scope: Scope, own: OwnHold = {}): void {
+    const scoped = this.availableToPromise(plant, item, scope, own);
+    const overall = scope.location || scope.lot ? this.availableToPromise(plant, item, {}, own) : scoped;
     const available = minDecimal(scoped, overall);
     if (available.lessThan(quantity.amount)) {
       const where = [scope.location && `at ${scope.location}`, scope.lot && `in lot ${scope.lot}`].filter(Boolean).join(' ');

@@ -39,6 +39,12 @@ export class WmsTransferOrdersController {
     return this.orders.ship(req, plant, id);
   }
 
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Req() req: FastifyRequest, @Param('plant') plant: string, @Param('id') id: string) {
+    return this.orders.cancel(req, plant, id);
+  }
+
   @Post(':id/receive')
   @HttpCode(200)
   receive(@Req() req: FastifyRequest, @Param('plant') plant: string, @Param('id') id: string, @Body() body: ReceiveTransferOrderDto) {

@@ -8,13 +8,14 @@ import { wmsProblems } from '../http/wms-problem';
 import { wmsChecks } from '../http/wms-request-checks';
 import { WmsStockBook } from '../stock/wms-stock-book';
 import { transitLocationOf } from '../wms-master-data';
+import { reservationTakeover } from './reservation-takeover';
 import { documentNumber, wmsCollections, type TransferOrderPick, type TransferOrderRecord, type WmsQuantity } from '../wms.records';
 
 const qty = (amount: string, unit: string): WmsQuantity => ({ amount, unit });
 
 /**
- * Transfer orders live at the SOURCE plant's WMS; pick, ship and receive are all called there,
- * also for cross-plant moves. Ship books the stock as in_transit at the destination plant's
+ * Transfer orders live at the SOURCE plant's WMS; pick, ship, receive and cancel are all called
+ * there, also for cross-plant moves. Ship books the stock as in_transit at the destination plant's
  * transit location; receive moves it from there into the destination location, lot by lot.
  */
 @Injectable()
@@ -41,8 +42,16 @@ export class WmsTransferOrdersService {
         wmsChecks.location(plant, body.fromLocationCode);
         wmsChecks.plant(body.toPlantCode);
         wmsChecks.location(body.toPlantCode, body.toLocationCode);
-        // Checked, not held: pick chooses the stock (docs/wms-contract.md).
-        this.stock.assertPromisable(plant, body.itemNumber, body.quantity, { location: body.fromLocationCode, lot: body.lotNumber });
+        const reservation = body.reservationId ? reservationTakeover.claimable(this.store, plant, body) : undefined;
+        // Without a reservation the stock is checked, not held: pick chooses it (docs/wms-contract.md).
+        // With one, the reservation already holds it for this order.
+        this.stock.assertPromisable(
+          plant,
+          body.itemNumber,
+          body.quantity,
+          { location: body.fromLocationCode, lot: body.lotNumber },
+          { reservation: reservation?.id },
+        );
         const id = documentNumber('TO', plant, this.store.nextId(`${plant}/wms/transfer-order`));
         const order: TransferOrderRecord = {
           id,
@@ -57,10 +66,12 @@ export class WmsTransferOrdersService {
           transitLocationCode: transitLocationOf(body.toPlantCode),
           status: 'created',
           ...(body.reference ? { reference: body.reference } : {}),
+          ...(reservation ? { reservationId: reservation.id } : {}),
           picks: [],
           createdAt: new Date().toISOString(),
         };
         this.save(plant, order);
+        if (reservation) reservationTakeover.bind(this.store, plant, reservation, id);
         return order;
       },
     });
@@ -73,7 +84,7 @@ export class WmsTransferOrdersService {
       apply: () => {
         const order = this.inState(plant, id, ['created'], 'picked');
         const scope = { location: order.fromLocationCode, lot: order.lotNumber };
-        this.stock.assertPromisable(plant, order.itemNumber, order.quantity, scope);
+        this.stock.assertPromisable(plant, order.itemNumber, order.quantity, scope, { reservation: order.reservationId });
         // First in, first out over the lots at the source location.
         let open = decimal(order.quantity.amount);
         const picks: TransferOrderPick[] = [];
@@ -128,6 +139,7 @@ export class WmsTransferOrdersService {
         }
         const shipped: TransferOrderRecord = { ...order, status: 'shipped', shippedAt: new Date().toISOString() };
         this.save(plant, shipped);
+        reservationTakeover.consume(this.store, plant, order.reservationId, shipped.shippedAt!);
         return shipped;
       },
     });
@@ -165,6 +177,27 @@ export class WmsTransferOrdersService {
         };
         this.save(plant, updated);
         return updated;
+      },
+    });
+  }
+
+  /**
+   * Cancels an order that has not shipped (created or picked): no stock moved, so nothing is
+   * booked back; a reservation it took over is released with it. Cancelling a cancelled order
+   * answers it unchanged without a posting; a shipped one is 409 invalid-state (the goods left).
+   */
+  cancel(req: FastifyRequest, plant: string, id: string): TransferOrderRecord {
+    const current = this.get(plant, id);
+    if (current.status === 'cancelled') return current;
+    return this.posting.run(req, {
+      operation: 'transfer-order.cancel',
+      businessKey: (t) => t.id,
+      apply: () => {
+        const order = this.inState(plant, id, ['created', 'picked'], 'cancelled');
+        const cancelled: TransferOrderRecord = { ...order, status: 'cancelled', cancelledAt: new Date().toISOString() };
+        this.save(plant, cancelled);
+        reservationTakeover.release(this.store, plant, order.reservationId, cancelled.cancelledAt!);
+        return cancelled;
       },
     });
   }

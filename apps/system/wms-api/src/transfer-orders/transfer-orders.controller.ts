@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -24,8 +25,8 @@ import { assertPositiveQuantity } from '../positive-quantity';
 import { requestCallContext } from '@plantsync/connectors';
 
 /**
- * Transfer orders live at the SOURCE plant: create, pick, ship and receive are all called under
- * the source plant's path, also for cross-plant moves (the destination is `toPlant`).
+ * Transfer orders live at the SOURCE plant: create, pick, ship, receive and cancel are all called
+ * under the source plant's path, also for cross-plant moves (the destination is `toPlant`).
  */
 @ApiTags('transfer-orders')
 @Controller('v1/plants/:plant/transfer-orders')
@@ -42,7 +43,8 @@ export class TransferOrdersController {
       'Create a transfer order from a location of this plant to a location of this or another plant',
   })
   @ApiCreatedResponse({ type: TransferOrder })
-  @ApiConflictResponse({ description: 'insufficient-stock' })
+  @ApiBadRequestResponse({ description: 'validation-failed, unknown-reservation, reservation-mismatch, unknown-location, …' })
+  @ApiConflictResponse({ description: 'insufficient-stock; invalid-state (the named reservation is not open or already taken over)' })
   async create(
     @Param('plant') plant: string,
     @Body() input: CreateTransferOrderInput,
@@ -98,6 +100,26 @@ export class TransferOrdersController {
     return this.registry
       .wms(plant)
       .shipTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiOperation({
+    summary:
+      'Cancel a transfer order that has not shipped (created/picked → cancelled); a reservation it took over is cancelled with it',
+  })
+  @ApiOkResponse({ type: TransferOrder, description: 'Cancelled (a cancelled order is answered unchanged)' })
+  @ApiConflictResponse({ description: 'invalid-state: the order shipped, the goods left the source' })
+  async cancel(
+    @Param('plant') plant: string,
+    @Param('id') id: string,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey?: string,
+  ): Promise<TransferOrder> {
+    return this.registry
+      .wms(plant)
+      .cancelTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id);
   }
 
   @Post(':id/receive')

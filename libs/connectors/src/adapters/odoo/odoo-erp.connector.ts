@@ -2,6 +2,7 @@ import {
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
   canTransition,
+  CreateStockTransportInput,
   encodeOffsetCursor,
   decodeOffsetCursor,
   GoodsMovementInput,
@@ -12,17 +13,26 @@ import {
   ProductionOrder,
   ProductionOrderStatus,
   PurchaseOrder,
+  StockTransport,
   Supplier,
   UnitConversion,
 } from '@plantsync/canonical';
 import type { SystemBinding } from '@plantsync/landscape';
 import { InvalidForBackendError, RecordConflictError, RecordNotFoundError } from '../../errors/connector.errors';
 import type { CallContext } from '../../ports/call-context';
-import { ErpConnector, ErpStockQuery, ItemQuery, ProductionOrderQuery, PurchaseOrderQuery } from '../../ports/erp.connector';
+import {
+  ErpConnector,
+  ErpStockQuery,
+  ItemQuery,
+  ProductionOrderQuery,
+  PurchaseOrderQuery,
+  StockTransportQuery,
+} from '../../ports/erp.connector';
 import { toBom } from './odoo-bom.mapper';
 import { odooOptions } from './odoo-erp.options';
 import { OdooGoodsMovementPoster } from './odoo-goods-movement.poster';
 import { OdooStockReader } from './odoo-stock.reader';
+import { OdooStockTransports } from './odoo-stock-transport.service';
 import { categoryIdsOf, ItemLookups, toItem } from './odoo-item.mapper';
 import { isOdooUserError, OdooJson2Client } from './odoo-json2.client';
 import { OdooProductDirectory } from './odoo-product-directory';
@@ -57,13 +67,15 @@ export class OdooErpConnector extends ErpConnector {
   private readonly products: OdooProductDirectory;
   private readonly goodsMovements: OdooGoodsMovementPoster;
   private readonly stock: OdooStockReader;
+  private readonly transports: OdooStockTransports;
 
   constructor(plant: string, binding: SystemBinding) {
     super(plant, 'erp', binding);
     this.odoo = new OdooJson2Client(plant, binding, odooOptions(binding));
     this.refs = new OdooReferenceData(this.odoo);
     this.products = new OdooProductDirectory(this.odoo, plant);
-    this.goodsMovements = new OdooGoodsMovementPoster(this.odoo, this.refs, this.products, plant);
+    this.transports = new OdooStockTransports(this.odoo, this.refs, this.products, plant);
+    this.goodsMovements = new OdooGoodsMovementPoster(this.odoo, this.refs, this.products, plant, this.transports);
     this.stock = new OdooStockReader(this.odoo, this.refs, plant);
   }
 
@@ -310,6 +322,24 @@ export class OdooErpConnector extends ErpConnector {
 
   listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]> {
     return this.stock.balances(ctx, query);
+  }
+
+  // ── Stock transport orders ──────────────────────────────────────────────────
+
+  createStockTransport(ctx: CallContext, input: CreateStockTransportInput): Promise<StockTransport> {
+    return this.transports.create(ctx, input);
+  }
+
+  getStockTransport(ctx: CallContext, id: string): Promise<StockTransport> {
+    return this.transports.get(ctx, id);
+  }
+
+  listStockTransports(ctx: CallContext, query: StockTransportQuery): Promise<StockTransport[]> {
+    return this.transports.list(ctx, query);
+  }
+
+  cancelStockTransport(ctx: CallContext, id: string): Promise<StockTransport> {
+    return this.transports.cancel(ctx, id);
   }
 
   // ── helpers ─────────────────────────────────────────────────────────────────

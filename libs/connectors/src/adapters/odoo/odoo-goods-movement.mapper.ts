@@ -37,6 +37,8 @@ export function pickingVals(input: GoodsMovementInput, ids: PickingIds, key: str
     location_dest_id: ids.destinationId,
     origin: input.reference ?? false,
     x_plantsync_key: key ?? false,
+    // The stock transport order the movement belongs to, by number (it may live in another plant's database).
+    ...(input.stockTransport ? { x_stock_transport: input.stockTransport } : {}),
     move_ids: [
       [
         0,
@@ -68,5 +70,6 @@ export function toInventoryMovement(picking: OdooPicking, input: GoodsMovementIn
   if (input.toLocation && input.type !== 'goods_issue') movement.toLocation = input.toLocation;
   const reference = input.reference ?? charOrUndefined(picking.origin);
   if (reference) movement.reference = reference;
+  if (input.stockTransport) movement.stockTransport = input.stockTransport;
   return movement;
 }

@@ -6,6 +6,7 @@ import { OdooJson2Client, isOdooUserError } from './odoo-json2.client';
 import type { OdooProductDirectory } from './odoo-product-directory';
 import type { OdooPicking } from './odoo-records';
 import type { OdooReferenceData } from './odoo-reference-data';
+import type { OdooStockTransports } from './odoo-stock-transport.service';
 import { locationCode } from './odoo-item.mapper';
 import { findUomId } from './odoo-uom.mapper';
 
@@ -22,12 +23,16 @@ export class OdooGoodsMovementPoster {
     private readonly refs: OdooReferenceData,
     private readonly products: OdooProductDirectory,
     private readonly plant: string,
+    private readonly transports: OdooStockTransports,
   ) {}
 
   async post(ctx: CallContext, input: GoodsMovementInput): Promise<InventoryMovement> {
     const missing = missingLocations(input);
     if (missing.length > 0)
       throw this.invalid(`${input.type} needs ${missing.join(' and ')}`, 'location-required', { fields: missing });
+    // A goods issue of a stock transport ships it: the transport must exist here and be open.
+    const shipsTransport = input.type === 'goods_issue' && input.stockTransport ? input.stockTransport : undefined;
+    if (shipsTransport) await this.transports.assertIssuable(ctx, shipsTransport);
     const key = ctx.idempotencyKey;
     let picking = key ? await this.findByKey(ctx, key) : undefined;
     if (!picking) {
@@ -47,6 +52,8 @@ export class OdooGoodsMovementPoster {
       }
       picking = await this.read(ctx, picking.id);
     }
+    // After the issue (also on a retry that found it done): the transport is closed, never twice.
+    if (shipsTransport) await this.transports.closeShipped(ctx, shipsTransport);
     return toInventoryMovement(picking, input, this.plant);
   }
 

@@ -122,6 +122,10 @@ export class RestWmsConnector extends WmsConnector {
     return this.transferOrderCall(ctx, 'shipTransferOrder', id);
   }
 
+  async cancelTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder> {
+    return this.transferOrderCall(ctx, 'cancelTransferOrder', id);
+  }
+
   async receiveTransferOrder(ctx: CallContext, id: string, input: ReceiveTransferInput): Promise<TransferOrder> {
     return this.transferOrderCall(ctx, 'receiveTransferOrder', id, { quantity: toWmsQuantity(input.quantity) });
   }

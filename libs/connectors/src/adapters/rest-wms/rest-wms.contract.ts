@@ -14,6 +14,7 @@ export const WMS_CONTRACT_OPERATIONS = {
   pickTransferOrder: { method: 'POST', path: '/v1/transfer-orders/{id}/pick' },
   shipTransferOrder: { method: 'POST', path: '/v1/transfer-orders/{id}/ship' },
   receiveTransferOrder: { method: 'POST', path: '/v1/transfer-orders/{id}/receive' },
+  cancelTransferOrder: { method: 'POST', path: '/v1/transfer-orders/{id}/cancel' },
   createReceipt: { method: 'POST', path: '/v1/receipts' },
   createExpectedReceipt: { method: 'POST', path: '/v1/expected-receipts' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>;
@@ -59,8 +60,11 @@ export interface WmsReservation {
   lotNumber?: string;
   reference: string;
   status: 'open' | 'cancelled' | 'consumed';
+  /** The transfer order that took the reservation over. */
+  transferOrderId?: string;
   createdAt: string;
   cancelledAt?: string;
+  consumedAt?: string;
 }
 
 export interface WmsCreateReservationRequest {
@@ -91,11 +95,13 @@ export interface WmsTransferOrder {
   transitLocationCode: string;
   status: 'created' | 'picked' | 'shipped' | 'partially_received' | 'received' | 'cancelled';
   reference?: string;
+  reservationId?: string;
   picks: WmsTransferOrderPick[];
   createdAt: string;
   pickedAt?: string;
   shippedAt?: string;
   receivedAt?: string;
+  cancelledAt?: string;
 }
 
 export interface WmsCreateTransferOrderRequest {
@@ -107,6 +113,8 @@ export interface WmsCreateTransferOrderRequest {
   toPlantCode: string;
   toLocationCode: string;
   reference?: string;
+  /** An open reservation of exactly this demand: the order takes it over (no release-then-create window). */
+  reservationId?: string;
 }
 
 export interface WmsReceipt {
@@ -141,4 +149,7 @@ export interface WmsProblem {
   itemNumber?: string;
   requested?: WmsQuantity;
   available?: WmsQuantity;
+  /** unknown-reservation, reservation-mismatch. */
+  reservationId?: string;
+  mismatches?: string[];
 }

@@ -61,6 +61,7 @@ export function toReservation(plant: string, r: WmsReservation): Reservation {
     ...opt('lot', r.lotNumber),
     reference: r.reference,
     status: r.status,
+    ...opt('transferOrder', r.transferOrderId),
     createdAt: r.createdAt,
   });
 }
@@ -89,6 +90,7 @@ export function toTransferOrder(plant: string, t: WmsTransferOrder): TransferOrd
     toLocation: t.toLocationCode,
     status: t.status,
     ...opt('reference', t.reference),
+    ...opt('reservation', t.reservationId),
     createdAt: t.createdAt,
   });
 }
@@ -106,6 +108,7 @@ export function toCreateTransferOrderRequest(
     toPlantCode: input.toPlant,
     toLocationCode: input.toLocation,
     ...opt('reference', input.reference),
+    ...opt('reservationId', input.reservation),
   };
 }
 

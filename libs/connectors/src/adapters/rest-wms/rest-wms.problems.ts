@@ -61,6 +61,13 @@ export function mapWmsProblem(
     case 'unknown-plant':
     case 'unit-mismatch':
       return new InvalidForBackendError(detail, slug, context);
+    // A transfer order that names a reservation it cannot take over: the caller's input is wrong.
+    case 'unknown-reservation':
+    case 'reservation-mismatch':
+      return new InvalidForBackendError(detail, slug, context, {
+        ...(problem.reservationId ? { reservation: problem.reservationId } : {}),
+        ...(problem.mismatches ? { mismatches: problem.mismatches } : {}),
+      });
     case 'validation-failed':
       return new InvalidForBackendError(`the WMS rejected the request: ${detail}`, 'invalid-for-backend', context, {
         errors: problem.errors ?? [],

@@ -74,6 +74,9 @@ export class InventoryTransferModel {
   @Field(() => String)
   reason!: string;
 
+  @Field(() => String, { nullable: true, description: "The stock transport order's number in the source plant's ERP" })
+  stockTransport?: string;
+
   @Field(() => String, { nullable: true, description: "The source WMS's transfer order" })
   transferOrder?: string;
 

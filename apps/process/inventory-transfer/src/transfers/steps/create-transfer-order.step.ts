@@ -5,13 +5,15 @@ import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
  * Creates the transfer order at the SOURCE WMS (transfer orders live there; the destination is
- * named by toPlant/toLocation). A created or picked order holds no stock, and the WMS contract
- * has no cancel for transfer orders, so there is no compensation to register: an order left
- * behind by a failure before shipping never moves stock.
+ * named by toPlant/toLocation) and hands our reservation over to it in the same WMS transaction
+ * (`reservation`): the stock stays held from reserve-source-stock until ship, with no window in
+ * which other demand could take it. The compensation (cancel the transfer order, which releases
+ * the reservation with it) is registered before the WMS is called.
  */
 export function createTransferOrderStep({ wms }: TransferStepDeps): SagaStep<TransferContext> {
   return {
     name: ProcessJobName.CreateTransferOrder,
+    compensations: (ctx) => [{ action: ProcessJobName.CancelTransferOrder, args: { plant: ctx.fromPlant } }],
     async run(ctx, tools) {
       const order = await wms.createTransferOrder(
         { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
@@ -24,9 +26,14 @@ export function createTransferOrderStep({ wms }: TransferStepDeps): SagaStep<Tra
           toPlant: ctx.toPlant,
           toLocation: required(ctx.destinationLocation, 'destinationLocation'),
           reference: transferReference(ctx),
+          reservation: required(ctx.reservation, 'reservation'),
         },
       );
-      return { patch: { transferOrder: order.id }, output: { transferOrder: order.id, status: order.status } };
+      await tools.checkpoint({ transferOrder: order.id });
+      return {
+        patch: { transferOrder: order.id },
+        output: { transferOrder: order.id, status: order.status, ...(order.reservation ? { reservation: order.reservation } : {}) },
+      };
     },
   };
 }

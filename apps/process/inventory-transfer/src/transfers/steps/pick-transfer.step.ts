@@ -3,7 +3,10 @@ import type { SagaStep } from '@plantsync/saga';
 import { required, type TransferContext } from '../inventory-transfer.context';
 import type { TransferStepDeps } from './transfer-step.deps';
 
-/** Picks at the source: the WMS chooses the lots (first in, first out unless a lot was named). */
+/**
+ * Picks at the source: the WMS chooses the lots (first in, first out unless a lot was named). The
+ * order's own reservation holds the stock, so pick never competes with it.
+ */
 export function pickTransferStep({ wms }: TransferStepDeps): SagaStep<TransferContext> {
   return {
     name: ProcessJobName.PickTransfer,

@@ -4,7 +4,8 @@ import { movedLot, required, transferReference, type TransferContext } from '../
 import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
- * The source side in the ERP: a goods issue from the source location. The idempotency key is the
+ * The source side in the ERP: a goods issue from the source location that names the stock
+ * transport order, which ships (closes) it in the ERP. The idempotency key is the
  * step's (`<transfer>-post-goods-issue`), so a retry — also a planner's retry after an exception —
  * posts once.
  */
@@ -24,6 +25,7 @@ export function postGoodsIssueStep({ erp }: TransferStepDeps): SagaStep<Transfer
           ...(lot ? { lot } : {}),
           fromLocation: required(ctx.sourceLocation, 'sourceLocation'),
           reference: transferReference(ctx),
+          ...(ctx.stockTransportNumber ? { stockTransport: ctx.stockTransportNumber } : {}),
         },
       );
       return { patch: { goodsIssue: movement.id }, output: { goodsIssue: movement.id, postedAt: movement.postedAt } };

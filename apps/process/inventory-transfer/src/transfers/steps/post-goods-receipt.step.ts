@@ -5,7 +5,7 @@ import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
  * The destination side in the ERP: a goods receipt into the destination location, lot carried
- * over. Completes the transfer: InventoryTransferCompleted is committed with this step.
+ * over, referencing the stock transport order by its number (the STO lives in the source ERP). Completes the transfer: InventoryTransferCompleted is committed with this step.
  */
 export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
   return {
@@ -23,6 +23,7 @@ export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<Transf
           ...(lot ? { lot } : {}),
           toLocation: required(ctx.destinationLocation, 'destinationLocation'),
           reference: transferReference(ctx),
+          ...(ctx.stockTransportNumber ? { stockTransport: ctx.stockTransportNumber } : {}),
         },
       );
       return {

@@ -4,9 +4,10 @@ import { required, transferReference, type TransferContext } from '../inventory-
 import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
- * Holds the stock at the source WMS. The compensation (cancel the reservation) is registered
- * before the WMS is called; it reads the reservation id from the context or this step's
- * checkpoint, so a failure right after the WMS answered still cancels it.
+ * Holds the stock at the source WMS until it ships: create-transfer-order hands this reservation
+ * over to the transfer order, and ship consumes it. The compensation (cancel the reservation) is
+ * registered before the WMS is called; it reads the reservation id from the context or this
+ * step's checkpoint, so a failure right after the WMS answered still cancels it.
  */
 export function reserveSourceStockStep({ wms }: TransferStepDeps): SagaStep<TransferContext> {
   return {

@@ -5,8 +5,9 @@ import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
  * Ships from the source: the WMS books the stock as in_transit at the destination's transit
- * location, so the destination sees it coming. The last step that may compensate: a refusal here
- * (picked stock went elsewhere) means nothing left the source.
+ * location, so the destination sees it coming, and consumes the reservation the transfer order
+ * took over. The last step that may compensate: a refusal here means nothing left the source, so
+ * the registered compensations cancel the transfer order, the STO and the reservation.
  */
 export function shipTransferStep({ wms }: TransferStepDeps): SagaStep<TransferContext> {
   return {

@@ -328,8 +328,9 @@ describe('cancel before shipping', () => {
   });
 
   it('after the transfer order exists: cancels the transfer order (releasing its reservation) and the stock transport order; nothing left open', async () => {
-    // Slow WMS: the pick takes a while, so the cancel lands while the transfer order is open.
-    await env.sandbox.setFault('P100', 'wms', { latencyMs: 1500 });
+    // Slow WMS: the pick takes almost two seconds, so the cancel lands while the transfer order is open,
+    // a margin well above the status polling (a timed-out pick is retried, which only widens it).
+    await env.sandbox.setFault('P100', 'wms', { latencyMs: 1800 }); // under P100's 2 s WMS timeout
     const id: string = (await requestTransfer({ item: 'BRG-6205', quantity: { value: '3', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Line stopped at P300' })).body.id;
     try {
       await settle(id, (t) => Boolean(t.transferOrder) || TERMINAL.includes(t.status));

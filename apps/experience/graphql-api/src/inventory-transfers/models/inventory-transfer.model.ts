@@ -74,6 +74,9 @@ export class InventoryTransferModel {
   @Field(() => String)
   reason!: string;
 
+  @Field(() => String, { description: 'Who requested it, e.g. `planner:demo-planner via demo-service`' })
+  requestedBy!: string;
+
   @Field(() => String, { nullable: true, description: "The source WMS's transfer order" })
   transferOrder?: string;
 

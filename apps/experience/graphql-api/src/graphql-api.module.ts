@@ -6,6 +6,7 @@ import { ClientsModule, type ClientsOverrides } from '@plantsync/clients';
 import { type Landscape, LandscapeModule } from '@plantsync/landscape';
 import { ApiKeyRegistry, PlatformModule, validateConfig } from '@plantsync/platform';
 import { AdvanceShipNoticesModule } from './advance-ship-notices/advance-ship-notices.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { PortalJwtVerifier } from './auth/portal-jwt.verifier';
 import { ViewerAccessGuard } from './auth/viewer-access.guard';
 import { GRAPHQL_API_CONFIG, GraphqlApiConfig } from './config/graphql-api.config';
@@ -78,6 +79,7 @@ export class GraphqlApiModule {
         OrderReleasesModule,
         InventoryTransfersModule,
         ProgressModule,
+        DashboardModule,
         ViewerModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ViewerAccessGuard }],

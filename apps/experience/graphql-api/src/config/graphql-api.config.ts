@@ -55,6 +55,12 @@ export class GraphqlApiConfig {
   @Max(60_000)
   GRAPHQL_PROGRESS_POLL_MS: number = 1_000;
 
+  /** How often the elected instance reads reconciliation's sync health while someone subscribes to syncHealthChanged. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  GRAPHQL_SYNC_HEALTH_POLL_MS: number = 5_000;
+
   /** Over-shipment an advance ship notice may carry, in percent of the open quantity, unless set per supplier. */
   @IsNumber()
   @Min(0)

@@ -18,6 +18,7 @@ import { OrderReleasesModule } from './order-releases/order-releases.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProductionOrdersModule } from './production-orders/production-orders.module';
 import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module';
+import { SupplierShortagesModule } from './supplier-shortages/supplier-shortages.module';
 import { ViewerModule } from './viewer/viewer.module';
 
 export interface GraphqlApiOptions {
@@ -80,6 +81,7 @@ export class GraphqlApiModule {
         InventoryTransfersModule,
         ProgressModule,
         DashboardModule,
+        SupplierShortagesModule,
         ViewerModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ViewerAccessGuard }],

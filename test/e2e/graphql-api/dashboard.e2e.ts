@@ -337,6 +337,24 @@ describe('graphql-api: dashboard (sync health, exceptions, dead letters)', () =>
     expect(replayedReport.groups.flatMap((g: any) => g.samples).find((s: any) => s.id === p200.id)).toMatchObject({ status: 'REPLAYED' });
     expect((await planner(RELEASE, { id: ids[1] })).body.data.orderRelease.status).toBe('FAILED');
   });
+  it('refuses suppliers every dashboard field and subscription (FORBIDDEN), before anything is read', async () => {
+    for (const auth of [{ key: DEMO_KEYS.supplier1001 }, { key: DEMO_KEYS.supplier1002 }]) {
+      for (const query of [SYNC_HEALTH, EXCEPTIONS, DEAD_LETTERS]) {
+        const res = await gql.query(query, auth);
+        expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+        expect(res.body.data).toBeNull();
+      }
+    }
+    const sub = watch(gql.url, { 'x-api-key': DEMO_KEYS.supplier1001 }, SYNC_HEALTH_CHANGED, { plant: 'P100' });
+    try {
+      await sub.completed;
+      expect(sub.events).toEqual([]);
+      expect(sub.errors[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      sub.close();
+    }
+  });
+
   it("runs docs/graphql.md's dashboard queries as written", async () => {
     const text = readFileSync(join(__dirname, '../../../docs/graphql.md'), 'utf8');
     const section = text.slice(text.indexOf('### Dashboard'), text.indexOf('## Later'));

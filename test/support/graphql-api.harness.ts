@@ -37,7 +37,7 @@ export interface GraphqlApiHarness {
 }
 
 export interface StartGraphqlApiOptions {
-  urls: { erp: string; wms: string; mes?: string; orderRelease?: string; inventoryTransfer?: string };
+  urls: { erp: string; wms: string; mes?: string; orderRelease?: string; inventoryTransfer?: string; productionSync?: string; reconciliation?: string };
   /** Plants of the landscape (default: the demo landscape pointed at `sandboxUrl`). */
   landscape?: Landscape;
   sandboxUrl?: string;
@@ -75,6 +75,8 @@ export async function startGraphqlApi(opts: StartGraphqlApiOptions): Promise<Gra
         mes: opts.urls.mes ?? opts.urls.erp,
         orderRelease: opts.urls.orderRelease ?? 'http://127.0.0.1:9',
         inventoryTransfer: opts.urls.inventoryTransfer ?? 'http://127.0.0.1:9',
+        productionSync: opts.urls.productionSync ?? 'http://127.0.0.1:9',
+        reconciliation: opts.urls.reconciliation ?? 'http://127.0.0.1:9',
       },
       apiKey: DEMO_KEYS.service,
       timeoutMs: opts.timeoutMs,

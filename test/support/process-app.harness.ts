@@ -4,7 +4,7 @@ import { createTestDatabase, redisTestPrefix } from '@plantsync/testing';
 import { apiClient, type ApiRequestOptions, type ApiResponse } from './http-client';
 import { DEMO_KEYS } from './demo-keys';
 
-export type ProcessAppName = 'order-release' | 'inventory-transfer';
+export type ProcessAppName = 'order-release' | 'inventory-transfer' | 'production-sync';
 
 type CreateProcessApi = (opts: {
   clients?: { urls?: { erp?: string; mes?: string; wms?: string }; apiKey?: string; timeoutMs?: number };
@@ -18,6 +18,8 @@ type CreateProcessApi = (opts: {
 const APPS: Record<ProcessAppName, { file: string; factory: string }> = {
   'order-release': { file: 'apps/process/order-release/src/order-release.app', factory: 'createOrderReleaseApi' },
   'inventory-transfer': { file: 'apps/process/inventory-transfer/src/inventory-transfer.app', factory: 'createInventoryTransferApi' },
+  // API and workers in one process (PRODUCTION_SYNC_ROLE defaults to all).
+  'production-sync': { file: 'apps/process/production-sync/src/production-sync.app', factory: 'createProductionSyncApi' },
 };
 
 const ROOT = join(__dirname, '../..');

@@ -5,6 +5,9 @@ import { ErpApiClient } from './erp-api.client';
 import { circuitBreakerGuard } from './http/circuit-breaker.guard';
 import { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
 import { OrderReleaseApiClient } from './process/order-release-api.client';
+import { DEAD_LETTER_SOURCES, DeadLetterApis, DeadLettersApiClient } from './process/dead-letters-api.client';
+import { ProductionSyncApiClient } from './process/production-sync-api.client';
+import { ReconciliationApiClient } from './process/reconciliation-api.client';
 import { MesApiClient } from './mes-api.client';
 import { WmsApiClient } from './wms-api.client';
 
@@ -22,7 +25,7 @@ const BREAKERS = { token: CircuitBreakerRegistry, optional: true };
 
 /**
  * Provides ErpApiClient, MesApiClient, WmsApiClient and the process API clients (OrderReleaseApiClient,
- * InventoryTransferApiClient; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
+ * InventoryTransferApiClient, ReconciliationApiClient, ProductionSyncApiClient, DeadLetterApis; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
  * from ClientsConfig's env; `urls`, `apiKey` and `timeoutMs` override it (tests).
  */
 @Global()
@@ -66,8 +69,36 @@ export class ClientsModule {
           inject: [CLIENTS_SETTINGS],
           useFactory: (s: ClientsSettings) => new InventoryTransferApiClient({ baseUrl: s.urls.inventoryTransfer, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
         },
+        {
+          provide: ReconciliationApiClient,
+          inject: [CLIENTS_SETTINGS],
+          useFactory: (s: ClientsSettings) => new ReconciliationApiClient({ baseUrl: s.urls.reconciliation, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+        },
+        {
+          provide: ProductionSyncApiClient,
+          inject: [CLIENTS_SETTINGS],
+          useFactory: (s: ClientsSettings) => new ProductionSyncApiClient({ baseUrl: s.urls.productionSync, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+        },
+        {
+          provide: DeadLetterApis,
+          inject: [CLIENTS_SETTINGS],
+          useFactory: (s: ClientsSettings) => {
+            const baseUrl = { 'order-release': s.urls.orderRelease, 'inventory-transfer': s.urls.inventoryTransfer, 'production-sync': s.urls.productionSync };
+            return new DeadLetterApis(DEAD_LETTER_SOURCES.map((source) => new DeadLettersApiClient(source, { baseUrl: baseUrl[source], apiKey: s.apiKey, timeoutMs: s.timeoutMs })));
+          },
+        },
       ],
-      exports: [CLIENTS_SETTINGS, ErpApiClient, MesApiClient, WmsApiClient, OrderReleaseApiClient, InventoryTransferApiClient],
+      exports: [
+        CLIENTS_SETTINGS,
+        ErpApiClient,
+        MesApiClient,
+        WmsApiClient,
+        OrderReleaseApiClient,
+        InventoryTransferApiClient,
+        ReconciliationApiClient,
+        ProductionSyncApiClient,
+        DeadLetterApis,
+      ],
     };
   }
 }

@@ -11,6 +11,9 @@ export { MesApiClient, type DispatchWorkOrderInput } from './mes-api.client';
 export { WmsApiClient, type AvailabilityQuery, type ListStockQuery } from './wms-api.client';
 export { OrderReleaseApiClient } from './process/order-release-api.client';
 export { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
+export { ReconciliationApiClient } from './process/reconciliation-api.client';
+export { ProductionSyncApiClient } from './process/production-sync-api.client';
+export { DeadLetterApis, DeadLettersApiClient, DEAD_LETTER_SOURCES, type DeadLetterSource } from './process/dead-letters-api.client';
 export type * from './process/process-api.views';
 
 export { ClientsModule, CLIENTS_SETTINGS, type ClientsModuleOptions } from './clients.module';
@@ -23,6 +26,7 @@ export {
   type SystemApiUrls,
 } from './config/clients.config';
 export {
+  ACTING_FOR_HEADER,
   API_KEY_HEADER,
   DEFAULT_SYSTEM_API_TIMEOUT_MS,
   SystemApiHttp,

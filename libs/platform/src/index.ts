@@ -43,6 +43,7 @@ export { Principal, type Role, type AccessKind } from './auth/principal';
 export { Allow } from './auth/allow.decorator';
 export { CurrentPrincipal, requirePrincipal } from './auth/current-principal.decorator';
 export { PostingRoute, type PostingRouteOptions } from './routes/posting-route.decorator';
+export { Actor, actorOf, ACTING_FOR_HEADER } from './auth/acting-for';
 export { PlantParam, PlantScopeGuard, type PlantSource } from './auth/plant-param.decorator';
 export { ApiKeyGuard } from './auth/api-key.guard';
 export { ApiKeyRegistry, sha256Hex } from './auth/api-key.registry';

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { DEMO_SCENARIOS } from '../../../apps/sandbox/src/dataset/scenarios';
 import { DEMO_KEYS } from '../../support/demo-keys';
-import { startGraphqlApi, type GraphqlApiHarness } from '../../support/graphql-api.harness';
+import { startGraphqlApi, TEST_PORTAL_JWT_ISSUER, TEST_PORTAL_JWT_SECRET, type GraphqlApiHarness } from '../../support/graphql-api.harness';
 import { watch } from '../../support/graphql-ws.client';
 import { startProcessApp, type ProcessAppHarness } from '../../support/process-app.harness';
 import { startSandbox, type SandboxHarness } from '../../support/sandbox.harness';
 import { startSystemApi, type SystemApiHarness } from '../../support/system-api.harness';
 
 const RELEASE_FIELDS = /* GraphQL */ `
-  id plant productionOrder status currentStep createdAt updatedAt approvalDeadline workOrder
+  id plant productionOrder status currentStep createdAt updatedAt approvalDeadline workOrder requestedBy decidedBy cancelReason
   failure { step code reason }
   steps { name status attempts startedAt finishedAt lastError }
   shortages { item required { value unit } available { value unit } purchaseOrders }
@@ -116,8 +117,10 @@ describe('graphql-api: planner process operations (order release, inventory tran
       const shortage = waiting.shortages.find((s: { item: string }) => s.item === item);
       expect(shortage.purchaseOrders).toContain(purchaseOrder);
 
-      const approved = await planner(`mutation($id: ID!) { approveOrderRelease(id: $id) { id status } }`, { id });
+      const approved = await planner(`mutation($id: ID!) { approveOrderRelease(id: $id) { id status decidedBy } }`, { id });
       expect(approved.body.errors).toBeUndefined();
+      // The planner, not only the graphql-api's service key, is on record for the decision.
+      expect(approved.body.data.approveOrderRelease.decidedBy).toBe('planner:demo-planner via demo-service');
       const done = await progress.until((e) => ['COMPLETED', 'FAILED'].includes(e.status));
       expect(done.status).toBe('COMPLETED');
       await progress.completed;
@@ -256,5 +259,48 @@ describe('graphql-api: planner process operations (order release, inventory tran
     expect(transfer.transferOrder).toEqual(expect.any(String));
     expect(transfer.stockTransport).toMatch(/^P100\/STO\/\d+$/);
     expect(transfer.steps.filter((s: { status: string }) => s.status === 'DONE').length).toBeGreaterThan(2);
+  }, 60_000);
+  it('records the person behind each request and decision downstream (X-Acting-For), accepted only from the service key', async () => {
+    const token = await new SignJWT({ scope: 'planner' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('olivia.brandt@plantsync.example')
+      .setIssuer(TEST_PORTAL_JWT_ISSUER)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(TEST_PORTAL_JWT_SECRET));
+    const olivia = (query: string, variables: Record<string, unknown>) => gql.query(query, { token, variables });
+    const person = 'planner:jwt:olivia.brandt@plantsync.example via demo-service';
+
+    const { productionOrder } = DEMO_SCENARIOS.shortageWithoutPurchaseOrder;
+    const started = await olivia(START, { plant: 'P300', order: productionOrder, cmid: randomUUID() });
+    expect(started.body.errors).toBeUndefined();
+    const id = started.body.data.startOrderRelease.orderRelease.id;
+    expect(started.body.data.startOrderRelease.orderRelease.requestedBy).toBe(person);
+    await releaseUntil(id, ['AWAITING_APPROVAL']);
+    const cancelled = await olivia(`mutation($id: ID!) { cancelOrderRelease(id: $id, reason: "Customer order moved to P100") { id cancelReason } }`, { id });
+    expect(cancelled.body.errors).toBeUndefined();
+    expect(cancelled.body.data.cancelOrderRelease.cancelReason).toBe(`Customer order moved to P100 (by ${person})`);
+    const ended = await releaseUntil(id, ['CANCELLED']);
+    expect(ended).toMatchObject({ requestedBy: person, cancelReason: `Customer order moved to P100 (by ${person})` });
+    // order-release's own record says the same.
+    const stored = await releases.request('GET', `/v1/order-releases/${id}`, { key: DEMO_KEYS.planner });
+    expect(stored.body).toMatchObject({ requestedBy: person, cancelReason: `Customer order moved to P100 (by ${person})` });
+
+    // Only the service role may name someone else; a malformed name is refused.
+    const asPlanner = await releases.request('POST', `/v1/order-releases/${id}/approve`, { key: DEMO_KEYS.planner, headers: { 'x-acting-for': 'planner:someone-else' } });
+    expect(asPlanner.status).toBe(403);
+    expect(asPlanner.body.type).toMatch(/acting-for-forbidden$/);
+    const malformed = await releases.request('POST', `/v1/order-releases/${id}/approve`, { key: DEMO_KEYS.service, headers: { 'x-acting-for': 'someone else' } });
+    expect(malformed.status).toBe(400);
+
+    // inventory-transfer records the requester the same way.
+    const transfer = await olivia(
+      `mutation($input: RequestInventoryTransferInput!) { requestInventoryTransfer(input: $input) { inventoryTransfer { id requestedBy reason } } }`,
+      { input: { clientMutationId: randomUUID(), item: 'BRG-6205', quantity: { value: '2', unit: 'EA' }, fromPlant: 'P100', toPlant: 'P300', reason: 'Spare bearings for the P300 test bench' } },
+    );
+    expect(transfer.body.errors).toBeUndefined();
+    expect(transfer.body.data.requestInventoryTransfer.inventoryTransfer).toMatchObject({ requestedBy: person, reason: 'Spare bearings for the P300 test bench' });
+    const storedTransfer = await transfers.request('GET', `/v1/inventory-transfers/${transfer.body.data.requestInventoryTransfer.inventoryTransfer.id}`, { key: DEMO_KEYS.planner });
+    expect(storedTransfer.body.requestedBy).toBe(person);
   }, 60_000);
 });

@@ -162,7 +162,7 @@ describe('an app with workers and the dead-letter API', () => {
       payload: { reason: 'PO-9100 cancelled in Odoo by the P200 planner' },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'discarded', discardReason: 'PO-9100 cancelled in Odoo by the P200 planner' });
+    expect(res.json()).toMatchObject({ status: 'discarded', discardReason: 'PO-9100 cancelled in Odoo by the P200 planner (by demo-admin)' });
     const missing = await app.inject({ method: 'GET', url: '/v1/dead-letters/7c1e0a54-3c2b-4b5e-9f0a-1d2c3b4a5f6e', headers: ADMIN });
     expect(missing.statusCode).toBe(404);
   });

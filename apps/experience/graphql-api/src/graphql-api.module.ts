@@ -6,6 +6,7 @@ import { ClientsModule, type ClientsOverrides } from '@plantsync/clients';
 import { type Landscape, LandscapeModule } from '@plantsync/landscape';
 import { ApiKeyRegistry, PlatformModule, validateConfig } from '@plantsync/platform';
 import { AdvanceShipNoticesModule } from './advance-ship-notices/advance-ship-notices.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { PortalJwtVerifier } from './auth/portal-jwt.verifier';
 import { ViewerAccessGuard } from './auth/viewer-access.guard';
 import { GRAPHQL_API_CONFIG, GraphqlApiConfig } from './config/graphql-api.config';
@@ -17,6 +18,7 @@ import { OrderReleasesModule } from './order-releases/order-releases.module';
 import { ProgressModule } from './progress/progress.module';
 import { ProductionOrdersModule } from './production-orders/production-orders.module';
 import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module';
+import { SupplierShortagesModule } from './supplier-shortages/supplier-shortages.module';
 import { ViewerModule } from './viewer/viewer.module';
 
 export interface GraphqlApiOptions {
@@ -78,6 +80,8 @@ export class GraphqlApiModule {
         OrderReleasesModule,
         InventoryTransfersModule,
         ProgressModule,
+        DashboardModule,
+        SupplierShortagesModule,
         ViewerModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: ViewerAccessGuard }],

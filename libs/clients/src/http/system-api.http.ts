@@ -18,6 +18,14 @@ import {
 } from '../errors/system-api.errors';
 
 export const API_KEY_HEADER = 'x-api-key';
+/**
+ * The person a service-key call is made for (`planner:demo-planner`, `jwt:alice`). Process APIs
+ * accept it only from the service role and record it as the actor (docs/clients.md).
+ */
+export const ACTING_FOR_HEADER = 'x-acting-for';
+
+/** The X-Acting-For header, or none. */
+export const actingForHeaders = (actingFor?: string): Record<string, string> | undefined => (actingFor ? { [ACTING_FOR_HEADER]: actingFor } : undefined);
 export const DEFAULT_SYSTEM_API_TIMEOUT_MS = 10_000;
 
 /** How to reach one system API. */
@@ -46,6 +54,8 @@ export interface SystemApiCall {
   plant?: string;
   query?: Query;
   body?: unknown;
+  /** Extra request headers, e.g. X-Acting-For. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -82,6 +92,7 @@ export class SystemApiHttp {
       path: call.path,
       query: call.query,
       body: call.body,
+      headers: call.headers,
       operation: call.operation,
       mapError: (answer) => errorFromAnswer(answer, site),
     };

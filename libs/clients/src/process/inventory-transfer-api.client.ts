@@ -1,6 +1,6 @@
 import type { Quantity } from '@plantsync/canonical';
 import type { CallContext } from '@plantsync/connectors';
-import { seg, SystemApiHttp, type SystemApiClientOptions } from '../http/system-api.http';
+import { actingForHeaders, seg, SystemApiHttp, type SystemApiClientOptions } from '../http/system-api.http';
 import type { InventoryTransferStatus, InventoryTransferView, RequestInventoryTransferInput } from './process-api.views';
 
 /**
@@ -15,8 +15,9 @@ export class InventoryTransferApiClient {
   }
 
   /** 202 with the transfer just requested; 409 insufficient-stock when the source cannot cover it. */
-  requestInventoryTransfer(ctx: CallContext, input: RequestInventoryTransferInput): Promise<InventoryTransferView> {
-    return this.http.call(ctx, { method: 'POST', path: '/v1/inventory-transfers', body: input, operation: 'requestInventoryTransfer', plant: input.fromPlant });
+  /** `actingFor` names the person a service key requests for (X-Acting-For); recorded as `requestedBy`. */
+  requestInventoryTransfer(ctx: CallContext, input: RequestInventoryTransferInput, actingFor?: string): Promise<InventoryTransferView> {
+    return this.http.call(ctx, { method: 'POST', path: '/v1/inventory-transfers', body: input, operation: 'requestInventoryTransfer', plant: input.fromPlant, headers: actingForHeaders(actingFor) });
   }
 
   getInventoryTransfer(ctx: CallContext, id: string): Promise<InventoryTransferView> {
@@ -32,8 +33,8 @@ export class InventoryTransferApiClient {
     return this.http.call(ctx, { method: 'POST', path: `/v1/inventory-transfers/${seg(id)}/receipts`, body: { quantity }, operation: 'recordTransferReceipt' });
   }
 
-  cancelInventoryTransfer(ctx: CallContext, id: string): Promise<InventoryTransferView> {
-    return this.http.call(ctx, { method: 'DELETE', path: `/v1/inventory-transfers/${seg(id)}`, operation: 'cancelInventoryTransfer' });
+  cancelInventoryTransfer(ctx: CallContext, id: string, actingFor?: string): Promise<InventoryTransferView> {
+    return this.http.call(ctx, { method: 'DELETE', path: `/v1/inventory-transfers/${seg(id)}`, operation: 'cancelInventoryTransfer', headers: actingForHeaders(actingFor) });
   }
 
   /** Retries the failed step of a transfer in exception. */

@@ -61,8 +61,11 @@ export interface OrderReleaseView {
   createdAt: string;
   updatedAt: string;
   approvalDeadline: string | null;
+  /** `<person> via <service key>` when a service sent X-Acting-For. */
   decidedBy: string | null;
   cancelRequestedAt: string | null;
+  /** Why and by whom (order-release appends `(by <actor>)`); absent from older order-release versions. */
+  cancelReason?: string | null;
   failure?: ProcessFailureView | null;
   bomRevision?: string;
   steps: ProcessStepView[];
@@ -139,4 +142,124 @@ export interface RequestInventoryTransferInput {
   toPlant: string;
   toLocation?: string;
   reason: string;
+}
+
+/* reconciliation (docs/openapi/reconciliation.json) */
+
+export type SyncDomainName = 'inventory' | 'production' | 'orders' | 'master_data';
+
+export interface SyncFailureView {
+  plant: string;
+  domain: string;
+  /** null for a backend outage. */
+  businessKey: string | null;
+  reason: string;
+  impact: string;
+  kind: 'failure' | 'dead_letter' | 'backend_down' | string;
+  at: string;
+}
+
+export interface SyncHealthEntryView {
+  plant: string;
+  domain: SyncDomainName;
+  lastSuccessfulSync: string | null;
+  lagP50Seconds: number | null;
+  lagP95Seconds: number | null;
+  backlog: number;
+  failureRate: number | null;
+  deadLetters: number;
+  observed: number;
+  maxLagSeconds: number | null;
+  stale: boolean;
+  staleReasons: string[];
+  failures: SyncFailureView[];
+}
+
+export interface SyncHealthView {
+  generatedAt: string;
+  windowSeconds: number;
+  entries: SyncHealthEntryView[];
+}
+
+export interface ReconciliationRunView {
+  id: string;
+  domain: string;
+  /** null = every plant. */
+  plant: string | null;
+  trigger: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  systemOfRecord: string | null;
+  counts: { differences: number; exceptions: number; correctionFailures: number; corrected: number } | null;
+  error: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ReconciliationDifferenceView {
+  seq: number;
+  kind: string;
+  plant: string;
+  item: string;
+  location: string;
+  lot: string | null;
+  stockStatus: string;
+  erpQuantity: string | null;
+  wmsQuantity: string | null;
+  unit: string;
+  missingIn: string | null;
+  explanation: string;
+  action: 'corrected' | 'exception' | 'correction_failed';
+  actionDetail: Record<string, unknown>;
+}
+
+export interface ReconciliationRunDetailView extends ReconciliationRunView {
+  differences: ReconciliationDifferenceView[];
+  differencesTruncated: boolean;
+}
+
+/* production-sync (docs/openapi/production-sync.json) */
+
+export interface SyncExceptionView {
+  id: string;
+  plant: string;
+  productionOrder: string;
+  kind: 'sequence-gap' | string;
+  missingSequences: number[];
+  waitingSequences: number[];
+  status: 'open' | 'closed';
+  detail: string;
+  openedAt: string;
+}
+
+/* dead letters (libs/messaging's /v1/dead-letters, mounted by each process app) */
+
+export type DeadLetterStatusName = 'open' | 'replayed' | 'discarded';
+
+export interface DeadLetterView {
+  id: string;
+  queue: string;
+  jobName: string;
+  jobId: string;
+  payload: unknown;
+  reason: string;
+  attempts: number;
+  lastError: string;
+  correlationId: string;
+  businessKey: string | null;
+  createdAt: string;
+  status: DeadLetterStatusName;
+  discardReason: string | null;
+  replayCount: number;
+}
+
+export interface DeadLetterFilterInput {
+  queue?: string;
+  jobName?: string;
+  reason?: string;
+  businessKey?: string;
+}
+
+export interface DeadLetterPageView {
+  items: DeadLetterView[];
+  nextCursor: string | null;
 }

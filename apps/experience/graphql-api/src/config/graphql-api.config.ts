@@ -64,6 +64,12 @@ export class GraphqlApiConfig {
   @Max(1_000)
   GRAPHQL_MAX_SUBSCRIPTIONS_PER_CONNECTION: number = 25;
 
+  /** How often the elected instance reads reconciliation's sync health while someone subscribes to syncHealthChanged. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  GRAPHQL_SYNC_HEALTH_POLL_MS: number = 5_000;
+
   /** Over-shipment an advance ship notice may carry, in percent of the open quantity, unless set per supplier. */
   @IsNumber()
   @Min(0)

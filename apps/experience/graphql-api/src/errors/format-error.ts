@@ -24,7 +24,9 @@ const SYSTEM_NAMES = {
   'wms-api': 'WMS',
   'order-release': 'order release process',
   'inventory-transfer': 'inventory transfer process',
-} as const;
+  'production-sync': 'production sync process',
+  reconciliation: 'reconciliation process',
+} as const satisfies Record<SystemApiError['api'], string>;
 
 interface Mapped {
   code: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type CallContext, InventoryTransferApiClient, type InventoryTransferView } from '@plantsync/clients';
 import type { Principal } from '@plantsync/platform';
+import { actingForOf } from '../common/acting-for';
 import { idempotencyKeyFor } from '../common/client-mutation-id';
 import type { InventoryTransferModel, InventoryTransferStatus } from './models/inventory-transfer.model';
 import type { RequestInventoryTransferInput } from './request-inventory-transfer.input';
@@ -18,6 +19,7 @@ export function toInventoryTransferModel(view: InventoryTransferView): Inventory
     toLocation: view.toLocation,
     reason: view.reason,
     stockTransport: view.stockTransport,
+    requestedBy: view.requestedBy,
     transferOrder: view.transferOrder,
     quantities: view.quantities,
     receipts: view.receipts.map((r) => ({ quantity: r.quantity, receivedAt: r.receivedAt })),
@@ -38,8 +40,9 @@ export class InventoryTransfersService {
     const { clientMutationId, quantity, ...rest } = input;
     const view = await this.transfers.requestInventoryTransfer(
       { ...ctx, idempotencyKey: idempotencyKeyFor(viewer, clientMutationId) },
-      // The requester is named in the reason: downstream, requestedBy is our service key.
-      { ...rest, quantity: { value: quantity.value, unit: quantity.unit }, reason: `${rest.reason} (by ${viewer.id})` },
+      { ...rest, quantity: { value: quantity.value, unit: quantity.unit } },
+      // inventory-transfer records the person as requestedBy (`planner:demo-planner via <service key>`).
+      actingForOf(viewer),
     );
     return toInventoryTransferModel(view);
   }

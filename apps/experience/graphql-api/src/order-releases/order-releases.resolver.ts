@@ -34,8 +34,8 @@ export class OrderReleasesResolver {
   }
 
   @Mutation(() => OrderReleaseModel, { description: 'Release despite the shortage. CONFLICT unless AWAITING_APPROVAL.' })
-  approveOrderRelease(@Args() args: OrderReleaseArgs, @Context() ctx: GraphqlContext): Promise<OrderReleaseModel> {
-    return this.releases.approve({ correlationId: ctx.correlationId }, args.id);
+  approveOrderRelease(@Args() args: OrderReleaseArgs, @Viewer() viewer: Principal, @Context() ctx: GraphqlContext): Promise<OrderReleaseModel> {
+    return this.releases.approve({ correlationId: ctx.correlationId }, viewer, args.id);
   }
 
   @Mutation(() => OrderReleaseModel, { description: 'Do not release: reservations are undone and it ends FAILED. CONFLICT unless AWAITING_APPROVAL.' })

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { type CallContext, OrderReleaseApiClient, type OrderReleaseView } from '@plantsync/clients';
 import type { Principal } from '@plantsync/platform';
+import { actingForOf } from '../common/acting-for';
 import { idempotencyKeyFor } from '../common/client-mutation-id';
 import type { OrderReleaseModel, OrderReleaseStatus } from './models/order-release.model';
 
-/** The fields a planner sees; requestedBy/decidedBy are left out: downstream they name our service key. */
+/** The fields a planner sees; requestedBy/decidedBy name the person (sent as X-Acting-For) and our service key. */
 export function toOrderReleaseModel(view: OrderReleaseView): OrderReleaseModel {
   return {
+    requestedBy: view.requestedBy,
+    decidedBy: view.decidedBy,
+    cancelReason: view.cancelReason ?? null,
     id: view.id,
     plant: view.plant,
     productionOrder: view.productionOrder,
@@ -36,7 +40,7 @@ export class OrderReleasesService {
   constructor(private readonly releases: OrderReleaseApiClient) {}
 
   async start(ctx: CallContext, viewer: Principal, plant: string, productionOrderId: string, clientMutationId: string): Promise<OrderReleaseModel> {
-    const view = await this.releases.startOrderRelease({ ...ctx, idempotencyKey: idempotencyKeyFor(viewer, clientMutationId) }, { plant, productionOrderId });
+    const view = await this.releases.startOrderRelease({ ...ctx, idempotencyKey: idempotencyKeyFor(viewer, clientMutationId) }, { plant, productionOrderId }, actingForOf(viewer));
     return toOrderReleaseModel(view);
   }
 
@@ -49,16 +53,17 @@ export class OrderReleasesService {
     return page.items.map(toOrderReleaseModel);
   }
 
-  async approve(ctx: CallContext, id: string): Promise<OrderReleaseModel> {
-    return toOrderReleaseModel(await this.releases.approveOrderRelease(ctx, id));
+  /** The person goes downstream as X-Acting-For: order-release records them as decidedBy. */
+  async approve(ctx: CallContext, viewer: Principal, id: string): Promise<OrderReleaseModel> {
+    return toOrderReleaseModel(await this.releases.approveOrderRelease(ctx, id, actingForOf(viewer)));
   }
 
-  /** The person is named in the reason: downstream, the decision is recorded against our service key. */
   async reject(ctx: CallContext, viewer: Principal, id: string, reason: string): Promise<OrderReleaseModel> {
-    return toOrderReleaseModel(await this.releases.rejectOrderRelease(ctx, id, `${reason} (by ${viewer.id})`));
+    return toOrderReleaseModel(await this.releases.rejectOrderRelease(ctx, id, reason, actingForOf(viewer)));
   }
 
+  /** order-release appends `(by <person> via <service key>)` to the reason it records. */
   async cancel(ctx: CallContext, viewer: Principal, id: string, reason?: string): Promise<OrderReleaseModel> {
-    return toOrderReleaseModel(await this.releases.cancelOrderRelease(ctx, id, `${reason ?? 'cancelled'} (by ${viewer.id})`));
+    return toOrderReleaseModel(await this.releases.cancelOrderRelease(ctx, id, reason, actingForOf(viewer)));
   }
 }

@@ -3,5 +3,5 @@ import { MaterialAvailabilityService } from './material-availability.service';
 import { ProductionOrderComponentsResolver } from './production-order-components.resolver';
 import { ProductionOrdersResolver } from './production-orders.resolver';
 
-@Module({ providers: [ProductionOrdersResolver, ProductionOrderComponentsResolver, MaterialAvailabilityService] })
+@Module({ providers: [ProductionOrdersResolver, ProductionOrderComponentsResolver, MaterialAvailabilityService], exports: [MaterialAvailabilityService] })
 export class ProductionOrdersModule {}

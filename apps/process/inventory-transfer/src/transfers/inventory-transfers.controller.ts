@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, Idempotent, IdempotencyKey, type Principal } from '@plantsync/platform';
+import { Actor, Allow, CurrentPrincipal, Idempotent, IdempotencyKey, type Principal } from '@plantsync/platform';
 import type { FastifyReply } from 'fastify';
 import {
   CreateInventoryTransferDto,
@@ -40,10 +40,11 @@ export class InventoryTransfersController {
   async create(
     @Body() body: CreateInventoryTransferDto,
     @CurrentPrincipal() principal: Principal,
+    @Actor() actor: string,
     @IdempotencyKey() idempotencyKey: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InventoryTransferView> {
-    const view = await this.transfers.request(body, principal, idempotencyKey);
+    const view = await this.transfers.request(body, principal, idempotencyKey, actor);
     reply.header('Location', `/v1/inventory-transfers/${view.id}`);
     return view;
   }
@@ -86,8 +87,8 @@ export class InventoryTransfersController {
   @ApiOperation({ summary: 'Cancel a transfer that has not shipped (its transfer order, stock transport order and reservation are cancelled)' })
   @ApiAcceptedResponse({ type: InventoryTransferView })
   @ApiConflictResponse({ description: 'transfer-already-shipped, saga-state-conflict' })
-  cancel(@Param('id', uuid) id: string, @CurrentPrincipal() principal: Principal): Promise<InventoryTransferView> {
-    return this.transfers.cancel(id, principal);
+  cancel(@Param('id', uuid) id: string, @Actor() actor: string): Promise<InventoryTransferView> {
+    return this.transfers.cancel(id, actor);
   }
 
   @Post(':id/retry')

@@ -31,8 +31,12 @@ export class InventoryTransfersService {
     @Inject(WmsApiClient) private readonly wms: WmsApiClient,
   ) {}
 
-  /** Starts the saga (with InventoryTransferRequested in the same transaction); a repeat of the same key answers the same transfer. */
-  async request(dto: CreateInventoryTransferDto, principal: Principal, idempotencyKey: string): Promise<InventoryTransferView> {
+  /**
+   * Starts the saga (with InventoryTransferRequested in the same transaction); a repeat of the same
+   * key answers the same transfer. The id derives from the key's owner; `actor` (the person a
+   * service acts for, X-Acting-For) is only recorded as requestedBy.
+   */
+  async request(dto: CreateInventoryTransferDto, principal: Principal, idempotencyKey: string, actor: string = principal.id): Promise<InventoryTransferView> {
     if (dto.fromPlant === dto.toPlant)
       throw new ProblemException({
         status: 400,
@@ -62,7 +66,7 @@ export class InventoryTransfersService {
       toPlant: dto.toPlant,
       ...(dto.toLocation ? { toLocation: dto.toLocation } : {}),
       reason: dto.reason,
-      requestedBy: principal.id,
+      requestedBy: actor,
     };
     try {
       await this.sagas.start({
@@ -76,7 +80,7 @@ export class InventoryTransfersService {
             fromPlant: dto.fromPlant,
             toPlant: dto.toPlant,
             lines: [transferLine(context)],
-            requestedBy: principal.id.slice(0, 64),
+            requestedBy: actor.slice(0, 64),
           }),
         ],
       });
@@ -151,7 +155,7 @@ export class InventoryTransfersService {
   }
 
   /** Cancel before shipping (the saga compensates); 409 once the goods are on their way. */
-  async cancel(id: string, principal: Principal): Promise<InventoryTransferView> {
+  async cancel(id: string, actor: string): Promise<InventoryTransferView> {
     const saga = await this.load(id);
     const shipping = saga.steps.find((s) => SHIPPED_OR_LATER.includes(s.name) && s.status !== 'pending');
     if (shipping)
@@ -162,7 +166,7 @@ export class InventoryTransfersService {
         detail: `transfer ${id} is past ${shipping.name}: goods that left ${saga.context.fromPlant} are never reversed silently`,
         extensions: { transfer: id, status: transferStatus(saga, '0') },
       });
-    await this.sagas.cancel(id, `cancelled by ${principal.id}`);
+    await this.sagas.cancel(id, `cancelled by ${actor}`);
     return this.get(id);
   }
 

@@ -55,14 +55,17 @@ export class OrderReleaseView {
   @ApiProperty({ example: 'MO-P100-0003' }) productionOrder!: string;
   @ApiProperty({ enum: SAGA_STATUSES }) status!: SagaStatus;
   @ApiProperty({ type: String, nullable: true, example: 'reserve-components' }) currentStep!: string | null;
-  @ApiProperty({ example: 'planner' }) requestedBy!: string;
+  @ApiProperty({ example: 'planner:demo-planner via demo-service', description: 'The key that started it, or the person a service started it for (X-Acting-For)' }) requestedBy!: string;
   @ApiProperty() correlationId!: string;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Approval deadline while awaiting_approval' })
   approvalDeadline!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Who approved or rejected' }) decidedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who approved or rejected; `<person> via <service key>` when a service acted for a person (X-Acting-For)' })
+  decidedBy!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelRequestedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Customer order moved to P300 (by planner:demo-planner via demo-service)', description: 'Why and by whom it was cancelled' })
+  cancelReason!: string | null;
   @ApiProperty({ type: FailureView, nullable: true }) failure!: FailureView | null;
   @ApiPropertyOptional({ example: 'B' }) bomRevision?: string;
   @ApiProperty({ type: [OrderReleaseStepView] }) steps!: OrderReleaseStepView[];
@@ -95,6 +98,7 @@ export function toOrderReleaseView(saga: SagaView<OrderReleaseContext>): OrderRe
     approvalDeadline: iso(saga.deadlineAt),
     decidedBy: saga.decidedBy,
     cancelRequestedAt: iso(saga.cancelRequestedAt),
+    cancelReason: saga.cancelReason,
     failure: failed ? { step: saga.failedStep, code: saga.failureCode ?? 'failed', reason: saga.failureReason! } : null,
     ...(ctx.bom ? { bomRevision: ctx.bom.revision } : {}),
     steps: saga.steps.map((s) => ({

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Allow, CurrentPrincipal, Idempotent, type Principal, ProblemException } from '@plantsync/platform';
+import { Actor, Allow, Idempotent, ProblemException } from '@plantsync/platform';
 import { SagaAlreadyActiveError, SagaNotFoundError, SagaRunner, SagaStateError, type SagaView } from '@plantsync/saga';
 import type { FastifyReply } from 'fastify';
 import { EventTypes } from '@plantsync/messaging';
@@ -41,11 +41,11 @@ export class OrderReleasesController {
   @ApiConflictResponse({ description: 'order-release-active (names activeRelease), or idempotency-key-in-flight' })
   async create(
     @Body() body: CreateOrderReleaseDto,
-    @CurrentPrincipal() principal: Principal,
+    @Actor() actor: string,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OrderReleaseView> {
     const businessKey = `${body.plant}/${body.productionOrderId}`;
-    const context: OrderReleaseContext = { plant: body.plant, productionOrder: body.productionOrderId, requestedBy: principal.id };
+    const context: OrderReleaseContext = { plant: body.plant, productionOrder: body.productionOrderId, requestedBy: actor };
     try {
       const saga = await this.sagas.start({
         businessKey,
@@ -54,7 +54,7 @@ export class OrderReleasesController {
           tools.event(EventTypes.ProductionOrderReleaseRequested, {
             plant: body.plant,
             productionOrder: body.productionOrderId,
-            requestedBy: principal.id,
+            requestedBy: actor,
           }),
         ],
       });
@@ -102,7 +102,7 @@ export class OrderReleasesController {
 
   @Delete(':id')
   @HttpCode(202)
-  @Allow('planner', 'service', 'admin') // service: the graphql-api, acting for planners it authenticated
+  @Allow('planner', 'service', 'admin') // service: the graphql-api, naming the planner in X-Acting-For
   @ApiOperation({
     summary: 'Cancel a release in flight',
     description:
@@ -110,28 +110,29 @@ export class OrderReleasesController {
   })
   @ApiAcceptedResponse({ type: OrderReleaseView })
   @ApiConflictResponse({ description: 'order-release-state-conflict' })
-  cancel(@Param('id') id: string, @Query() query: CancelOrderReleaseQuery, @CurrentPrincipal() principal: Principal): Promise<OrderReleaseView> {
-    return this.answer(id, () => this.sagas.cancel(id, query.reason ?? `cancelled by ${principal.id}`));
+  cancel(@Param('id') id: string, @Query() query: CancelOrderReleaseQuery, @Actor() actor: string): Promise<OrderReleaseView> {
+    // Who cancelled is part of the recorded reason (shown as cancelReason and in the failure).
+    return this.answer(id, () => this.sagas.cancel(id, query.reason ? `${query.reason} (by ${actor})` : `cancelled by ${actor}`));
   }
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Allow('planner', 'service', 'admin') // service: the graphql-api, acting for planners it authenticated
+  @Allow('planner', 'service', 'admin') // service: the graphql-api, naming the planner in X-Acting-For
   @ApiOperation({ summary: 'Release anyway despite the shortage (only while awaiting_approval)' })
   @ApiOkResponse({ type: OrderReleaseView })
   @ApiConflictResponse({ description: 'order-release-state-conflict' })
-  approve(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<OrderReleaseView> {
-    return this.answer(id, () => this.sagas.approve(id, principal.id));
+  approve(@Param('id') id: string, @Actor() actor: string): Promise<OrderReleaseView> {
+    return this.answer(id, () => this.sagas.approve(id, actor));
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Allow('planner', 'service', 'admin') // service: the graphql-api, acting for planners it authenticated
+  @Allow('planner', 'service', 'admin') // service: the graphql-api, naming the planner in X-Acting-For
   @ApiOperation({ summary: 'Do not release: compensates and ends failed (only while awaiting_approval)' })
   @ApiOkResponse({ type: OrderReleaseView })
   @ApiConflictResponse({ description: 'order-release-state-conflict' })
-  reject(@Param('id') id: string, @Body() body: RejectOrderReleaseDto, @CurrentPrincipal() principal: Principal): Promise<OrderReleaseView> {
-    return this.answer(id, () => this.sagas.reject(id, principal.id, body.reason));
+  reject(@Param('id') id: string, @Body() body: RejectOrderReleaseDto, @Actor() actor: string): Promise<OrderReleaseView> {
+    return this.answer(id, () => this.sagas.reject(id, actor, body.reason));
   }
 
   private async answer(id: string, fn: () => Promise<SagaView<OrderReleaseContext>>): Promise<OrderReleaseView> {

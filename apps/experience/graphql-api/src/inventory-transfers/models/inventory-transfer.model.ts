@@ -77,6 +77,9 @@ export class InventoryTransferModel {
   @Field(() => String, { nullable: true, description: "The stock transport order's number in the source plant's ERP" })
   stockTransport?: string;
 
+  @Field(() => String, { description: 'Who requested it, e.g. `planner:demo-planner via demo-service`' })
+  requestedBy!: string;
+
   @Field(() => String, { nullable: true, description: "The source WMS's transfer order" })
   transferOrder?: string;
 

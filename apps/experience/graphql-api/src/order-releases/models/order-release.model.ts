@@ -83,6 +83,15 @@ export class OrderReleaseModel {
   @Field(() => String, { nullable: true })
   cancelRequestedAt!: string | null;
 
+  @Field(() => String, { description: 'Who started it, e.g. `planner:demo-planner via demo-service` (the person, through this API\'s service key)' })
+  requestedBy!: string;
+
+  @Field(() => String, { nullable: true, description: 'Who approved or rejected it, e.g. `planner:jwt:alice via demo-service`' })
+  decidedBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why and by whom it was cancelled' })
+  cancelReason!: string | null;
+
   @Field(() => ProcessFailureModel, { nullable: true })
   failure?: ProcessFailureModel | null;
 

@@ -38,6 +38,7 @@ export * from './retry/deferral';
 export * from './circuit-breaker/circuit-breaker';
 export * from './circuit-breaker/circuit-breaker.registry';
 export * from './circuit-breaker/circuit-open.error';
+export * from './circuit-breaker/circuit-breaker.config';
 
 export * from './dead-letters/dead-letter.entity';
 export * from './dead-letters/create-dead-letter.migration';

@@ -33,9 +33,12 @@ export * from './retry/retry-policies';
 export * from './retry/retry-policies.env';
 export * from './retry/jitter-backoff';
 export * from './retry/permanent-error';
+export * from './retry/deferral';
 
 export * from './circuit-breaker/circuit-breaker';
 export * from './circuit-breaker/circuit-breaker.registry';
+export * from './circuit-breaker/circuit-open.error';
+export * from './circuit-breaker/circuit-breaker.config';
 
 export * from './dead-letters/dead-letter.entity';
 export * from './dead-letters/create-dead-letter.migration';

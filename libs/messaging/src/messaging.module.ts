@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { untilRedisReady, validateConfig } from '@plantsync/platform';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { circuitOptionsFromEnv } from './circuit-breaker/circuit-breaker.config';
 import { CircuitBreakerRegistry } from './circuit-breaker/circuit-breaker.registry';
 import { DeadLetterService } from './dead-letters/dead-letter.service';
 import { InboxGuard } from './inbox/inbox.guard';
@@ -86,7 +87,7 @@ export class MessagingModule {
         },
         { provide: InboxGuard, inject: [DataSource], useFactory: (ds: DataSource) => new InboxGuard(ds) },
         { provide: DeadLetterService, inject: [DataSource, QueueRegistry], useFactory: (ds: DataSource, q: QueueRegistry) => new DeadLetterService(ds, q) },
-        { provide: CircuitBreakerRegistry, useFactory: () => new CircuitBreakerRegistry() },
+        { provide: CircuitBreakerRegistry, useFactory: () => new CircuitBreakerRegistry(circuitOptionsFromEnv()) },
         RedisSettingsCheck,
         JobWorkers,
         MessagingLifecycle,

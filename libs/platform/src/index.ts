@@ -57,6 +57,12 @@ export {
   IDEMPOTENCY_REPLAYED_HEADER,
 } from './idempotency/idempotent.decorator';
 export { requestFingerprint, canonicalJson } from './idempotency/idempotency-fingerprint';
+export { IdempotencyProblemCode } from './idempotency/idempotency-problems';
+export {
+  IdempotencyStore,
+  type BeginResult,
+  type StoredResponse,
+} from './idempotency/idempotency.store';
 
 export { PLATFORM_REDIS, PLATFORM_REDIS_PREFIX } from './redis/redis.tokens';
 export { createPlatformRedis, untilRedisReady } from './redis/redis.provider';

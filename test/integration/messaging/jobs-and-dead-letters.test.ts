@@ -1,6 +1,7 @@
 import type { Job, Worker } from 'bullmq';
 import { BackendRejectedError, BackendUnavailableError } from '@plantsync/connectors';
 import {
+  CircuitOpenError,
   createQueueWorker,
   DeadLetter,
   DeadLetterService,
@@ -83,6 +84,18 @@ describe.each(['sqlite', 'postgres'] as const)('jobs and dead letters on %s', (k
     await until(async () => (await state('P100/PO-6001-reserve-components')) === 'completed');
     expect(behaviour.get('PO-6001')!.runs).toBe(3);
     expect(await dlRepo().countBy({ businessKey: 'P100/PO-6001' })).toBe(0);
+  });
+
+  it('defers a job refused by an open circuit without spending its attempts: more refusals than attempts, no dead letter', async () => {
+    // Three attempts allowed; the circuit refuses three times before the call goes through.
+    behaviour.set('PO-6005', {
+      runs: 0,
+      fail: (n) => (n <= 3 ? new CircuitOpenError({ plant: 'P100', system: 'wms' }, 1) : undefined),
+    });
+    await enqueue('PO-6005');
+    await until(async () => (await state('P100/PO-6005-reserve-components')) === 'completed', 30_000);
+    expect(behaviour.get('PO-6005')!.runs).toBe(4);
+    expect(await dlRepo().countBy({ businessKey: 'P100/PO-6005' })).toBe(0);
   });
 
   it('enqueuing the same step twice runs it once (deterministic job id)', async () => {

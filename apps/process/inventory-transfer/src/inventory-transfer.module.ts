@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, ErpApiClient, loadClientsSettings, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import { ClientsModule, ErpApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
 import {
   DeadLettersModule,
   MessagingModule,
@@ -14,7 +14,7 @@ import { PlatformModule } from '@plantsync/platform';
 import { SagaModule, sagaEntities, sagaMigrations, type SagaRecoveryOptions } from '@plantsync/saga';
 import { persistenceRegistration } from './persistence.registration';
 import { runsApi, runsWorkers, type InventoryTransferRole } from './inventory-transfer.role';
-import { inventoryTransferSaga } from './transfers/inventory-transfer.saga';
+import { INVENTORY_TRANSFER_SHAPE, inventoryTransferSaga } from './transfers/inventory-transfer.saga';
 import { InventoryTransfersModule } from './transfers/inventory-transfers.module';
 
 export const APP = 'inventory-transfer';
@@ -42,13 +42,17 @@ export interface InventoryTransferOptions {
 export class InventoryTransferModule {
   static forRoot(opts: InventoryTransferOptions = {}): DynamicModule {
     const role = opts.role ?? 'all';
-    const settings = loadClientsSettings(opts.clients);
-    // The saga's steps hold their own clients: the definition is built before DI (SagaModule.register takes it).
-    const erp = new ErpApiClient({ baseUrl: settings.urls.erp, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
-    const wms = new WmsApiClient({ baseUrl: settings.urls.wms, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
-    const definition = inventoryTransferSaga({ erp, wms, receiptWindowMs: opts.receiptWindowMs ?? Number(process.env.INVENTORY_TRANSFER_RECEIPT_WINDOW_MS ?? DEFAULT_RECEIPT_WINDOW_MS) });
+    const receiptWindowMs = opts.receiptWindowMs ?? Number(process.env.INVENTORY_TRANSFER_RECEIPT_WINDOW_MS ?? DEFAULT_RECEIPT_WINDOW_MS);
     const queue = ProcessQueue.InventoryTransfer;
-    const saga = SagaModule.register(definition, { worker: runsWorkers(role), ...(opts.recovery !== undefined ? { recovery: opts.recovery } : {}) });
+    // The steps get ClientsModule's clients, which run every call through the circuit of its
+    // plant × system (an open circuit defers the job instead of spending its attempts).
+    const saga = SagaModule.registerAsync({
+      shape: INVENTORY_TRANSFER_SHAPE,
+      worker: runsWorkers(role),
+      ...(opts.recovery !== undefined ? { recovery: opts.recovery } : {}),
+      inject: [ErpApiClient, WmsApiClient],
+      useFactory: (erp: ErpApiClient, wms: WmsApiClient) => inventoryTransferSaga({ erp, wms, receiptWindowMs }),
+    });
     return {
       module: InventoryTransferModule,
       imports: [

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ErpApiClient, loadClientsSettings, MesApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import { ClientsModule, ErpApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
 import {
   DeadLettersModule,
   eventQueueName,
@@ -46,12 +46,7 @@ export interface ProductionSyncOptions {
 export class ProductionSyncModule {
   static forRoot(opts: ProductionSyncOptions = {}): DynamicModule {
     const role = opts.role ?? 'all';
-    const clients = loadClientsSettings(opts.clients);
-    const http = (baseUrl: string) => ({ baseUrl, apiKey: clients.apiKey, timeoutMs: clients.timeoutMs });
     const settings: ProductionSyncSettings = { ...loadProductionSyncSettings(), ...opts.settings };
-    const erp = new ErpApiClient(http(clients.urls.erp));
-    const wms = new WmsApiClient(http(clients.urls.wms));
-    const mes = new MesApiClient(http(clients.urls.mes));
     const queues = [eventQueueName(SUBSCRIBER), ProcessQueue.ProductionSync];
     return {
       module: ProductionSyncModule,
@@ -76,13 +71,19 @@ export class ProductionSyncModule {
               }
             : {}),
         }),
+        // One circuit per plant × system, like the other process apps: a dead ERP at P200 fails
+        // fast (the job is deferred, never dead-lettered) while P100's confirmations keep posting.
+        ClientsModule.forRoot({ ...opts.clients, circuitBreakers: true }),
         ...(runsApi(role) ? [DeadLettersModule] : []),
       ],
       controllers: runsApi(role) ? [SyncExceptionsController] : [],
       providers: [
         { provide: PRODUCTION_SYNC_SETTINGS, useValue: settings },
-        { provide: MesApiClient, useValue: mes },
-        { provide: ConfirmationPoster, useValue: new ConfirmationPoster(erp, wms, settings) },
+        {
+          provide: ConfirmationPoster,
+          inject: [ErpApiClient, WmsApiClient],
+          useFactory: (erp: ErpApiClient, wms: WmsApiClient) => new ConfirmationPoster(erp, wms, settings),
+        },
         OrderSequencer,
         ...(runsWorkers(role) ? [PerformanceReceivedHandler, GapDeadlineHandler] : []),
       ],

@@ -1,4 +1,5 @@
 import type { ConnectorErrorClassification } from '@plantsync/connectors';
+import { IdempotencyProblemCode } from '@plantsync/platform';
 import {
   IllegalStatusTransitionError,
   InsufficientStockError,
@@ -81,7 +82,7 @@ export function problemCode(type: string | undefined): string | undefined {
  * A 409 idempotency-key-in-flight means "the first attempt is still running": retry later.
  */
 function classify(status: number, code: string | undefined, isProblem: boolean): ConnectorErrorClassification {
-  if (status === 409 && code === 'idempotency-key-in-flight') return 'unavailable';
+  if (status === 409 && code === IdempotencyProblemCode.InFlight) return 'unavailable';
   if (status === 400 || status === 422) return 'invalid';
   if (status === 401 || status === 403) return 'permanent';
   if (status === 404) return 'not_found';

@@ -7,6 +7,7 @@ import {
   type HttpRequest,
 } from '@plantsync/connectors';
 import type { SystemBinding } from '@plantsync/landscape';
+import { CircuitOpenError } from '@plantsync/messaging';
 import { currentCorrelationId } from '@plantsync/platform';
 import { type CallSite, errorFromAnswer } from '../errors/problem-to-error';
 import {
@@ -113,6 +114,16 @@ export class SystemApiHttp {
         classification: 'timeout',
         code: 'system-api-timeout',
         detail: `no answer within ${this.timeoutMs} ms`,
+        cause: e,
+      });
+    // Nothing was sent; the cause stays attached so a job defers instead of spending an attempt.
+    if (e instanceof CircuitOpenError)
+      return new SystemApiUnavailableError({
+        ...site,
+        classification: 'unavailable',
+        code: 'circuit-open',
+        detail: e.message,
+        retryAfterSeconds: e.retryAfterSeconds,
         cause: e,
       });
     if (e instanceof BackendUnavailableError)

@@ -1,4 +1,5 @@
 import { isConnectorError } from '@plantsync/connectors';
+import { IdempotencyProblemCode } from '@plantsync/platform';
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState, type Clock } from './circuit-breaker';
 
 export type SystemKind = 'erp' | 'mes' | 'wms';
@@ -8,10 +9,23 @@ export function isOutage(error: unknown): boolean {
   return isConnectorError(error) ? error.transient : true;
 }
 
+const PLATFORM_REFUSALS = new Set<string>(Object.values(IdempotencyProblemCode));
+
+/**
+ * A Plantsync API refused the call before it reached the plant's backend: its idempotency store
+ * (Redis) is away (503 idempotency-store-unavailable) or an earlier try with the same key still
+ * holds it (409 idempotency-key-in-flight). Counting these as outages opened every plant's circuit
+ * after a Redis restart and kept work failing fast for a whole cool-down after Redis was back.
+ */
+export function isPlatformRefusal(error: unknown): boolean {
+  return isConnectorError(error) && PLATFORM_REFUSALS.has(error.code);
+}
+
 export const DEFAULT_CIRCUIT_OPTIONS: CircuitBreakerOptions = {
   failureThreshold: 5,
   coolDownMs: 30_000,
   countsAsFailure: isOutage,
+  ignores: isPlatformRefusal,
 };
 
 /**

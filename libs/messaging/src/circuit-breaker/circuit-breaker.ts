@@ -1,4 +1,5 @@
-import { BackendUnavailableError, type ConnectorErrorContext } from '@plantsync/connectors';
+import type { ConnectorErrorContext } from '@plantsync/connectors';
+import { CircuitOpenError } from './circuit-open.error';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';
 
@@ -7,8 +8,13 @@ export interface CircuitBreakerOptions {
   failureThreshold: number;
   /** How long the circuit stays open before one trial call is let through (ms). */
   coolDownMs: number;
-  /** Which errors count as the backend failing; others (a rejected order, a 404) pass through. */
+  /** Which errors count as the backend failing; others (a rejected order, a 404) count as answers. */
   countsAsFailure?: (error: unknown) => boolean;
+  /**
+   * Errors that tell nothing about the backend's health (neither a failure nor an answer), e.g. a
+   * system API refusing a request unapplied because its own Redis is away: they leave the circuit as it is.
+   */
+  ignores?: (error: unknown) => boolean;
 }
 
 export type Clock = () => number;
@@ -16,8 +22,8 @@ export type Clock = () => number;
 /**
  * closed → (failureThreshold consecutive failures) → open → (coolDownMs) → half-open: one trial
  * call; success closes, failure opens again for another cool-down. While open (and while the
- * half-open trial runs) calls fail fast with BackendUnavailableError, retryAfter = remaining
- * cool-down. State is in-process: each replica learns on its own (a few extra calls per replica).
+ * half-open trial runs) calls fail fast with CircuitOpenError (a BackendUnavailableError),
+ * retryAfter = remaining cool-down. State is in-process: each replica learns on its own (a few extra calls per replica).
  */
 export class CircuitBreaker {
   private state: CircuitState = 'closed';
@@ -43,7 +49,8 @@ export class CircuitBreaker {
       this.onSuccess();
       return result;
     } catch (error) {
-      if (this.options.countsAsFailure?.(error) ?? true) this.onFailure();
+      if (this.options.ignores?.(error)) this.onNoVerdict();
+      else if (this.options.countsAsFailure?.(error) ?? true) this.onFailure();
       else this.onSuccess();
       throw error;
     }
@@ -58,11 +65,12 @@ export class CircuitBreaker {
       return;
     }
     const wait = Math.max(1, Math.ceil(this.remainingCoolDownMs() / 1000));
-    throw new BackendUnavailableError(
-      `circuit open for ${this.context.system ?? 'backend'} at ${this.context.plant ?? 'plant'}: failing fast`,
-      this.context,
-      wait,
-    );
+    throw new CircuitOpenError(this.context, wait);
+  }
+
+  /** A call whose outcome says nothing about the backend: a half-open trial just ends. */
+  private onNoVerdict(): void {
+    this.trialInFlight = false;
   }
 
   private onSuccess(): void {

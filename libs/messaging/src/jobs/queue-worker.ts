@@ -1,6 +1,8 @@
-import { Worker, type Job } from 'bullmq';
+import { Logger } from '@nestjs/common';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { MessagingRedisSettings } from '../redis/messaging-redis.config';
+import { deferralOf } from '../retry/deferral';
 import { jitterBackoffStrategy } from '../retry/jitter-backoff';
 import { isPermanentError, toBullMqError } from '../retry/permanent-error';
 import type { RetryPolicy } from '../retry/retry-policy';
@@ -23,14 +25,29 @@ export interface QueueWorkerOptions {
   onFinalFailure: (job: Job, error: unknown) => Promise<void>;
 }
 
-/** A BullMQ worker for one queue with the queue's backoff, permanent-error and dead-letter handling. */
+/** Deferred jobs spread over this much extra time, so they do not all meet the half-open trial at once. */
+const DEFERRAL_SPREAD_MS = 1000;
+
+/**
+ * A BullMQ worker for one queue with the queue's backoff, permanent-error and dead-letter handling.
+ * A job whose work was not tried at all (an open circuit, see `deferralOf`) is moved back to the
+ * delayed set for the cool-down without spending an attempt (BullMQ's moveToDelayed + DelayedError).
+ */
 export function createQueueWorker(options: QueueWorkerOptions): Worker {
+  const logger = new Logger(`QueueWorker:${options.queue}`);
   const worker = new Worker(
     options.queue,
-    async (job: Job) => {
+    async (job: Job, token?: string) => {
       try {
         await options.process(job);
       } catch (error) {
+        const deferMs = deferralOf(error);
+        if (deferMs !== undefined && token) {
+          const spread = Math.floor(Math.random() * DEFERRAL_SPREAD_MS);
+          await job.moveToDelayed(Date.now() + deferMs + spread, token);
+          logger.log(`job ${job.id} deferred ${deferMs + spread} ms: ${(error as Error).message}`);
+          throw new DelayedError();
+        }
         const attempts = job.opts.attempts ?? 1;
         if (isPermanentError(error) || job.attemptsMade + 1 >= attempts) await options.onFinalFailure(job, error);
         throw toBullMqError(error);
@@ -47,7 +64,14 @@ export function createQueueWorker(options: QueueWorkerOptions): Worker {
       settings: { backoffStrategy: jitterBackoffStrategy(options.policy) },
     },
   );
-  // Connection errors are retried by ioredis; listening keeps them from crashing the process.
-  worker.on('error', () => undefined);
+  // Connection errors are retried by ioredis; listening keeps them from crashing the process. Logged
+  // once per distinct message (a Redis restart repeats ECONNREFUSED every reconnect), so a lost job
+  // lock ("Missing lock for job …", the job is re-run after its stalled check) shows in the logs.
+  let lastError = '';
+  worker.on('error', (err: Error) => {
+    if (err.message !== lastError) logger.warn(`worker error: ${err.message}`);
+    lastError = err.message;
+  });
+  worker.on('ready', () => (lastError = ''));
   return worker;
 }

@@ -28,11 +28,15 @@ export class PlatformConfig {
   @Max(30 * 86400)
   IDEMPOTENCY_TTL_SECONDS: number = 86400;
 
-  /** How long an in-flight marker lives if the process dies before storing the response. */
+  /**
+   * Lease of an in-flight marker: renewed every third of it while the request runs and until its
+   * response is stored, so this is how long a key stays blocked (409) after its holder died or its
+   * request was cut off (e.g. by a Redis restart), not a bound on how long a request may run (ADR 0008).
+   */
   @IsInt()
-  @Min(5)
-  @Max(86400)
-  IDEMPOTENCY_LOCK_SECONDS: number = 120;
+  @Min(3)
+  @Max(3600)
+  IDEMPOTENCY_LOCK_SECONDS: number = 10;
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';

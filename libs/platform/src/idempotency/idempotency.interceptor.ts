@@ -21,7 +21,10 @@ import {
   IDEMPOTENT_METADATA,
   IdempotentOptions,
 } from './idempotent.decorator';
+import { IdempotencyLease } from './idempotency-lease';
+import { IdempotencyProblemCode } from './idempotency-problems';
 import { IdempotentReplay } from './idempotent-replay';
+import { IdempotentResponseRecorder } from './idempotent-response.recorder';
 import { requestFingerprint } from './idempotency-fingerprint';
 import { BeginResult, IdempotencyStore, StoredResponse } from './idempotency.store';
 
@@ -36,18 +39,22 @@ const REPLAYED_HEADERS = ['content-type', 'location'];
  * first request runs and its response (2xx and 4xx) is stored; a repeat gets it back with
  * Idempotency-Replayed: true; another body under the same key is 422; a repeat while the
  * first still runs is 409; a 5xx releases the key so a retry runs again. Redis unreachable
- * → 503 rather than risk applying the change twice.
+ * → 503 rather than risk applying the change twice. The first request holds the key with a
+ * renewed lease (IdempotencyLease), so a holder that died or was cut off frees it within seconds.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
+  private readonly recorder: IdempotentResponseRecorder;
 
   constructor(
     private readonly reflector: Reflector,
     private readonly store: IdempotencyStore,
     @Inject(PLATFORM_OPTIONS) private readonly options: PlatformOptions,
     @Inject(PLATFORM_REDIS_PREFIX) private readonly prefix: string,
-  ) {}
+  ) {
+    this.recorder = new IdempotentResponseRecorder(store, this.logger);
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const settings = this.reflector.get<Required<IdempotentOptions> | undefined>(
@@ -98,7 +105,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       this.logger.error(`Idempotency store unavailable: ${(e as Error).message}`);
       throw new ProblemException({
         status: 503,
-        code: 'idempotency-store-unavailable',
+        code: IdempotencyProblemCode.StoreUnavailable,
         title: 'Idempotency store unavailable',
         detail:
           'The request was not applied because its Idempotency-Key cannot be recorded. Retry later.',
@@ -116,7 +123,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       case 'in-flight':
         throw problem(
           409,
-          'idempotency-key-in-flight',
+          IdempotencyProblemCode.InFlight,
           'Request in progress',
           'A request with this Idempotency-Key is still being processed. Retry later.',
         );
@@ -143,21 +150,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
     token: string,
     fingerprint: string,
   ): Promise<unknown> {
+    const lease = new IdempotencyLease(this.store, redisKey, token, this.logger).start();
     let result: unknown;
     try {
       result = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       const rendered = renderProblem(error, request.url.split('?')[0], currentCorrelationId());
       if (rendered.status >= 500) {
+        lease.stop();
+        // If Redis is away the marker is not renewed any more and frees itself within one lease.
         await this.store
           .release(redisKey, token)
           .catch((e: Error) => this.logger.warn(`Could not release ${redisKey}: ${e.message}`));
       } else {
-        await this.save(redisKey, token, fingerprint, {
-          status: rendered.status,
-          headers: { ...rendered.headers, 'content-type': PROBLEM_CONTENT_TYPE },
-          body: JSON.stringify(rendered.body),
-        });
+        await this.recorder.record(
+          redisKey,
+          token,
+          fingerprint,
+          {
+            status: rendered.status,
+            headers: { ...rendered.headers, 'content-type': PROBLEM_CONTENT_TYPE },
+            body: JSON.stringify(rendered.body),
+          },
+          lease,
+        );
       }
       throw error;
     }
@@ -170,54 +186,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     headers['content-type'] ??=
       typeof result === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
-    await this.save(redisKey, token, fingerprint, { status: reply.statusCode, headers, body });
+    await this.recorder.record(
+      redisKey,
+      token,
+      fingerprint,
+      { status: reply.statusCode, headers, body },
+      lease,
+    );
     return result;
   }
-
-  /** The change is applied by now; failing to record it must not turn success into an error. */
-  private async save(
-    redisKey: string,
-    token: string,
-    fingerprint: string,
-    response: StoredResponse,
-  ): Promise<void> {
-    try {
-      await this.store.complete(redisKey, token, fingerprint, response);
-    } catch (e) {
-      this.logger.error(
-        `Could not store idempotent response for ${redisKey}: ${(e as Error).message}; retrying in the background`,
-      );
-      this.retrySave(redisKey, token, fingerprint, response, 1);
-    }
-  }
-
-  /**
-   * Redis dropped after the change was applied: keep trying to record the response (1 s doubling to
-   * 10 s, about 75 s in all — inside the in-flight lock), so once Redis is back a client retry is
-   * answered with the replay instead of 409 until the lock expires. The store only completes the
-   * record if our in-flight marker is still there, so a late write never overwrites another request.
-   */
-  private retrySave(
-    redisKey: string,
-    token: string,
-    fingerprint: string,
-    response: StoredResponse,
-    attempt: number,
-  ): void {
-    const delayMs = Math.min(1000 * 2 ** (attempt - 1), 10_000);
-    setTimeout(() => {
-      this.store.complete(redisKey, token, fingerprint, response).then(
-        () =>
-          this.logger.warn(`Stored idempotent response for ${redisKey} after ${attempt} retries`),
-        (e: Error) => {
-          if (attempt < MAX_SAVE_RETRIES)
-            this.retrySave(redisKey, token, fingerprint, response, attempt + 1);
-          else
-            this.logger.error(`Gave up storing idempotent response for ${redisKey}: ${e.message}`);
-        },
-      );
-    }, delayMs).unref();
-  }
 }
-
-const MAX_SAVE_RETRIES = 10;

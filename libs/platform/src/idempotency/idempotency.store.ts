@@ -24,21 +24,37 @@ local v = redis.call('GET', KEYS[1])
 if v and string.find(v, ARGV[1], 1, true) then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-/** Replaces our in-flight marker with the completed record, keeping nobody else's. */
+/**
+ * Replaces our in-flight marker with the completed record, keeping nobody else's. A key that is
+ * gone (our lease ran out while Redis was away, nobody took it since) gets the record too: the
+ * change was applied, and recording it is what stops a retry from applying it again.
+ */
 const COMPLETE_SCRIPT = `
 local v = redis.call('GET', KEYS[1])
-if v and string.find(v, ARGV[1], 1, true) then
+if (not v) or string.find(v, ARGV[1], 1, true) then
   redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[3])
   return 1
 end
 return 0`;
 
-/** Redis-backed records of idempotent requests. Every method throws when Redis is unreachable. */
+/** Extends our in-flight marker's lease; 0 when the marker is no longer ours (or gone). */
+const RENEW_SCRIPT = `
+local v = redis.call('GET', KEYS[1])
+if v and string.find(v, ARGV[1], 1, true) then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0`;
+
+/**
+ * Redis-backed records of idempotent requests. Every method throws when Redis is unreachable.
+ *
+ * An in-flight marker is a lease of `leaseSeconds`: its holder renews it while the request runs
+ * (see IdempotencyLease), so a holder that died or was cut off from Redis frees the key within one
+ * lease, while a request that runs longer than that keeps it.
+ */
 export class IdempotencyStore {
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds: number,
-    private readonly lockSeconds: number,
+    readonly leaseSeconds: number,
   ) {}
 
   async begin(key: string, fingerprint: string): Promise<BeginResult> {
@@ -46,7 +62,7 @@ export class IdempotencyStore {
     for (let round = 0; round < 2; round++) {
       const token = randomUUID();
       const marker: IdempotencyRecord = { state: 'in-flight', fingerprint, token };
-      const set = await this.redis.set(key, JSON.stringify(marker), 'EX', this.lockSeconds, 'NX');
+      const set = await this.redis.set(key, JSON.stringify(marker), 'EX', this.leaseSeconds, 'NX');
       if (set === 'OK') return { outcome: 'acquired', token };
       const raw = await this.redis.get(key);
       if (raw === null) continue;
@@ -58,14 +74,27 @@ export class IdempotencyStore {
     return { outcome: 'in-flight' };
   }
 
+  /** Extends the lease of our marker by `leaseSeconds` from now. False when it is no longer ours. */
+  async renew(key: string, token: string): Promise<boolean> {
+    const renewed = await this.redis.eval(
+      RENEW_SCRIPT,
+      1,
+      key,
+      token,
+      String(this.leaseSeconds * 1000),
+    );
+    return Number(renewed) === 1;
+  }
+
+  /** Records the response. False when another request holds the key by now (nothing written). */
   async complete(
     key: string,
     token: string,
     fingerprint: string,
     response: StoredResponse,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const record: IdempotencyRecord = { state: 'completed', fingerprint, response };
-    await this.redis.eval(
+    const written = await this.redis.eval(
       COMPLETE_SCRIPT,
       1,
       key,
@@ -73,6 +102,7 @@ export class IdempotencyStore {
       JSON.stringify(record),
       String(this.ttlSeconds),
     );
+    return Number(written) === 1;
   }
 
   async release(key: string, token: string): Promise<void> {

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import {
   createEvent,
+  deferralOf,
   isPermanentError,
   isUniqueViolation,
   type CloudEvent,
@@ -471,7 +472,9 @@ export class SagaRunner<Ctx extends object> {
       outcome = await step.run(context, tools);
     } catch (error) {
       const businessFailure = error instanceof SagaStepFailed || isPermanentError(error);
-      const lastTry = attempt >= this.deps.policies.for(this.definition.queue).attempts;
+      // A deferred run (circuit open: nothing was tried) spends no attempt, so it is never the last try.
+      const deferred = deferralOf(error) !== undefined;
+      const lastTry = !deferred && attempt >= this.deps.policies.for(this.definition.queue).attempts;
       if (!businessFailure && !lastTry) {
         await this.recordStepError(sagaId, stepName, error);
         tools.logger.warn(`step ${stepName} try ${attempt} failed, will retry: ${message(error)}`);

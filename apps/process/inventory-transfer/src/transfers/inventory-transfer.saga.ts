@@ -1,5 +1,5 @@
 import { EventTypes, ProcessJobName, ProcessQueue } from '@plantsync/messaging';
-import type { SagaDefinition } from '@plantsync/saga';
+import type { SagaDefinition, SagaShape } from '@plantsync/saga';
 import type { TransferContext } from './inventory-transfer.context';
 import { validateTransferStep } from './steps/validate-transfer.step';
 import { checkSourceAvailabilityStep } from './steps/check-source-availability.step';
@@ -17,6 +17,28 @@ import { shipTransferStep } from './steps/ship-transfer.step';
 import type { TransferStepDeps } from './steps/transfer-step.deps';
 
 export const INVENTORY_TRANSFER_SAGA = 'inventory-transfer';
+
+/**
+ * The job names of the saga, known before DI builds the definition with its clients (SagaModule
+ * checks at boot that the definition below has exactly this shape).
+ */
+export const INVENTORY_TRANSFER_SHAPE: SagaShape = {
+  type: INVENTORY_TRANSFER_SAGA,
+  queue: ProcessQueue.InventoryTransfer,
+  steps: [
+    ProcessJobName.ValidateTransfer,
+    ProcessJobName.CheckSourceAvailability,
+    ProcessJobName.ReserveSourceStock,
+    ProcessJobName.HandOverReservation,
+    ProcessJobName.CreateTransferOrder,
+    ProcessJobName.PickTransfer,
+    ProcessJobName.ShipTransfer,
+    ProcessJobName.ReceiveTransfer,
+    ProcessJobName.PostGoodsIssue,
+    ProcessJobName.PostGoodsReceipt,
+  ],
+  compensations: [ProcessJobName.CancelReservation],
+};
 
 /**
  * The inventory-transfer saga (docs/processes/inventory-transfer.md). Up to and including

@@ -29,7 +29,7 @@ async function call(
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are asserted field by field
+   
   let json: any;
   try {
     json = JSON.parse(text);

@@ -29,7 +29,7 @@ export const INVENTORY_TRANSFER_SHAPE: SagaShape = {
     ProcessJobName.ValidateTransfer,
     ProcessJobName.CheckSourceAvailability,
     ProcessJobName.ReserveSourceStock,
-    ProcessJobName.HandOverReservation,
+    ProcessJobName.CreateStockTransport,
     ProcessJobName.CreateTransferOrder,
     ProcessJobName.PickTransfer,
     ProcessJobName.ShipTransfer,
@@ -37,7 +37,7 @@ export const INVENTORY_TRANSFER_SHAPE: SagaShape = {
     ProcessJobName.PostGoodsIssue,
     ProcessJobName.PostGoodsReceipt,
   ],
-  compensations: [ProcessJobName.CancelReservation],
+  compensations: [ProcessJobName.CancelReservation, ProcessJobName.CancelStockTransport, ProcessJobName.CancelTransferOrder],
 };
 
 /**

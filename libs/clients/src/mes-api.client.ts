@@ -1,4 +1,4 @@
-import type { ProductionConfirmation, ProductionOrder, WorkOrder } from '@plantsync/canonical';
+import type { ProductionConfirmation, ProductionOrder, WorkOrder, WorkOrderStatus } from '@plantsync/canonical';
 import type { CallContext } from '@plantsync/connectors';
 import { seg, SystemApiHttp, type SystemApiClientOptions } from './http/system-api.http';
 
@@ -50,6 +50,18 @@ export class MesApiClient {
 
   getWorkOrder(ctx: CallContext, plant: string, id: string): Promise<WorkOrder> {
     return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/work-orders/${seg(id)}`, operation: 'getWorkOrder', plant });
+  }
+
+  /** Every work order of the plant's MES (optionally of one status), ordered by production order number; not paged. */
+  async listWorkOrders(ctx: CallContext, plant: string, query: { status?: WorkOrderStatus } = {}): Promise<WorkOrder[]> {
+    const page = await this.http.call<{ items: WorkOrder[] }>(ctx, {
+      method: 'GET',
+      path: `/v1/plants/${seg(plant)}/work-orders`,
+      query: { ...query },
+      operation: 'listWorkOrders',
+      plant,
+    });
+    return page.items;
   }
 
   /** A stored inbound production confirmation; 404 `confirmation-not-found`. */

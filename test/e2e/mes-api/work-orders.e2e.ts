@@ -90,6 +90,34 @@ describe('mes-api work orders through the B2MML MES', () => {
     expect(await sandbox.ledgerCount({ plant: 'P100', system: 'mes' })).toBe(before);
   });
 
+  it("lists the plant's work orders from the MES (one GetProductionSchedule by site), filtered by status", async () => {
+    const postings = await sandbox.ledgerCount({ plant: 'P100', system: 'mes' });
+    const all = await api.request('GET', PATH, { key: DEMO_KEYS.service });
+    expect(all.status).toBe(200);
+    const numbers = all.body.items.map((wo: any) => wo.productionOrder);
+    // The demo MES holds P100's released (dispatched), in-progress (running) and completed orders.
+    expect(numbers).toEqual(expect.arrayContaining(['MO-P100-0001', 'MO-P100-0005', 'MO-P100-0006', 'MO-P100-0009', 'MO-P100-0010']));
+    expect(numbers).toEqual([...numbers].sort());
+    expect(numbers.every((n: string) => n.startsWith('MO-P100-'))).toBe(true);
+    expect(all.body.items.find((wo: any) => wo.productionOrder === 'MO-P100-0005')).toMatchObject({
+      id: 'WO-MO-P100-0005',
+      plant: 'P100',
+      status: 'running',
+      producedQuantity: { value: '12', unit: 'EA' },
+    });
+
+    const running = await api.request('GET', `${PATH}?status=running`, { key: DEMO_KEYS.planner });
+    expect(running.body.items.map((wo: any) => wo.productionOrder)).toEqual(['MO-P100-0005', 'MO-P100-0010']);
+    expect((await api.request('GET', `${PATH}?status=completed`, { key: DEMO_KEYS.admin })).body.items.map((wo: any) => wo.id)).toEqual(['WO-MO-P100-0006']);
+
+    expect(await sandbox.ledgerCount({ plant: 'P100', system: 'mes' })).toBe(postings); // reads post nothing
+
+    const bad = await api.request('GET', `${PATH}?status=finished`, { key: DEMO_KEYS.planner });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'status' })]);
+    expect((await api.request('GET', PATH, { key: DEMO_KEYS.mesP100 })).status).toBe(403);
+  });
+
   it('admits planners and services only, and knows only landscape plants', async () => {
     expect((await api.request('POST', PATH, { body: order('MO-P100-000033') })).status).toBe(401);
     expect((await api.request('POST', PATH, { key: DEMO_KEYS.mesP100, body: order('MO-P100-000033') })).status).toBe(403);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   buildAcknowledgeProductionPerformance,
   buildGetProductionSchedule,
+  buildGetProductionSchedulesOfSite,
   buildProcessProductionSchedule,
   buildSyncProductionPerformance,
 } from '@plantsync/connectors';
@@ -66,8 +67,11 @@ describe('B2MML V0600 documents against the MESA schemas', () => {
       );
     });
 
-    it('GetProductionSchedule', async () => {
+    it('GetProductionSchedule, by schedule ID and for every schedule of a site (no ID)', async () => {
       await expectValidB2mml(buildGetProductionSchedule('WO-MO-P100-000031', { hierarchyScope: 'DET', application: app }));
+      const bySite = buildGetProductionSchedulesOfSite({ hierarchyScope: 'DET', application: app });
+      expect(bySite).not.toMatch(/<ID>/);
+      await expectValidB2mml(bySite);
     });
 
     it('SyncProductionPerformance with scrap reason, lot and consumptions, and AcknowledgeProductionPerformance', async () => {
@@ -112,6 +116,12 @@ describe('B2MML V0600 documents against the MESA schemas', () => {
     it('ShowProductionSchedule before and after work was reported', async () => {
       await expectValidB2mml(showProductionSchedule('P100', [workOrder()], 'SHOW-P100-1', 'GET-1'));
       await expectValidB2mml(showProductionSchedule('P100', [workOrder({ state: 'Running', produced: '50', scrapped: '1' })], 'SHOW-P100-2'));
+    });
+
+    it('ShowProductionSchedule for a whole site: many work orders, and none', async () => {
+      const second = workOrder({ id: 'WO-MO-P100-000032', orderNumber: 'MO-P100-000032', state: 'Completed', produced: '120' });
+      await expectValidB2mml(showProductionSchedule('P100', [workOrder(), second], 'SHOW-P100-3', 'GET-2', 'DET'));
+      await expectValidB2mml(showProductionSchedule('P100', [], 'SHOW-P100-4', 'GET-3', 'DET'));
     });
 
     it('SyncProductionPerformance', async () => {

@@ -44,6 +44,14 @@ describe('MesApiClient against the real mes-api and the sandbox MES', () => {
     expect(await mes.getWorkOrder({}, 'P100', workOrder.id)).toMatchObject({ id: workOrder.id, status: 'dispatched', productionOrder: 'MO-P100-0003' });
   });
 
+  it("lists the plant's work orders, optionally of one status", async () => {
+    const all = await mes.listWorkOrders({ correlationId: 'clients-mes-list-1' }, 'P300');
+    expect(all.map((wo) => wo.productionOrder)).toEqual(expect.arrayContaining(['MO-P300-0001', 'MO-P300-0004', 'MO-P300-0006']));
+    expect(all.every((wo) => wo.plant === 'P300')).toBe(true);
+    const running = await mes.listWorkOrders({}, 'P300', { status: 'running' });
+    expect(running).toEqual([expect.objectContaining({ id: 'WO-MO-P300-0004', status: 'running', producedQuantity: { value: '70', unit: 'EA' } })]);
+  });
+
   it('a work order the MES does not know is not_found', async () => {
     const error = await mes.getWorkOrder({}, 'P100', 'WO-MO-P100-9999').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SystemApiNotFoundError);

@@ -48,6 +48,16 @@ describe('b2mml-v0600 connector against the sandbox MES', () => {
     await expect(mes.getWorkOrder({}, 'WO-MO-P200-000118')).resolves.toEqual(wo);
   });
 
+  it("lists the site's work orders with one GetProductionSchedule by hierarchy scope", async () => {
+    await mes.dispatchWorkOrder({ idempotencyKey: 'wo-list-121' }, order('MO-P200-000121'));
+    const all = await mes.listWorkOrders({ correlationId: 'corr-b2mml-list' });
+    const numbers = all.map((wo) => wo.productionOrder);
+    expect(numbers).toEqual(expect.arrayContaining(['MO-P200-0001', 'MO-P200-0007', 'MO-P200-0008', 'MO-P200-000121']));
+    expect(numbers).toEqual([...numbers].sort());
+    expect(all.find((wo) => wo.productionOrder === 'MO-P200-000121')).toMatchObject({ id: 'WO-MO-P200-000121', status: 'dispatched' });
+    expect(await mes.listWorkOrders({}, { status: 'running' })).toEqual([expect.objectContaining({ productionOrder: 'MO-P200-0007', status: 'running' })]);
+  });
+
   it('sends a retried dispatch as the same document: one work order, one ledger entry', async () => {
     const ctx = { idempotencyKey: 'wo-119' };
     const first = await mes.dispatchWorkOrder(ctx, order('MO-P200-000119'));

@@ -5,7 +5,9 @@ import { MessagingModule, messagingEntities, messagingMigrations, PROCESS_JOB_CA
 import { PersistenceModule } from '@plantsync/persistence';
 import { PlatformModule } from '@plantsync/platform';
 import { InventoryReconciler } from './inventory/inventory-reconciler.service';
+import { OrdersReconciler } from './orders/orders-reconciler.service';
 import { persistenceRegistration } from './persistence.registration';
+import { DOMAIN_RECONCILERS, type DomainReconciler } from './runs/domain-reconciler';
 import { ReconciliationRunsController } from './runs/reconciliation-runs.controller';
 import { ReconciliationRunsService } from './runs/reconciliation-runs.service';
 import { ReconcileDomainHandler } from './schedule/reconcile-domain.handler';
@@ -55,6 +57,12 @@ export class ReconciliationModule {
       controllers: [ReconciliationRunsController, SyncHealthController],
       providers: [
         InventoryReconciler,
+        OrdersReconciler,
+        {
+          provide: DOMAIN_RECONCILERS,
+          inject: [InventoryReconciler, OrdersReconciler],
+          useFactory: (...reconcilers: DomainReconciler[]) => reconcilers,
+        },
         ReconciliationRunsService,
         ReconcileDomainHandler,
         BackendReadiness,

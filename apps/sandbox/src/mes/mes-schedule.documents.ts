@@ -70,16 +70,30 @@ export function readProcessProductionSchedule(body: unknown): ProcessScheduleInp
   return { bodId: str(area, 'BODID'), sender: str(kid(area, 'Sender'), 'LogicalID'), createdAt: str(area, 'CreationDateTime'), requests };
 }
 
-/** Reads GetProductionSchedule: the ProductionSchedule IDs asked for. */
-export function readGetProductionSchedule(body: unknown): { bodId?: string; ids: string[] } {
+/**
+ * What a GetProductionSchedule asks for: the schedules with the given ProductionSchedule/IDs, or —
+ * when no ID is given — every schedule of a site, named by ProductionSchedule/HierarchyScope/EquipmentID
+ * (or, failing that, by a `…HierarchyScope/EquipmentID='<site>'` Get/Expression).
+ */
+export type ScheduleQuery = { bodId?: string; ids: string[]; site?: undefined } | { bodId?: string; ids: []; site: string };
+
+/** Reads GetProductionSchedule: the ProductionSchedule IDs asked for, or the site whose schedules are asked for. */
+export function readGetProductionSchedule(body: unknown): ScheduleQuery {
   const root = readDocument(body, 'GetProductionSchedule');
   const data = kid(root, 'DataArea');
-  if (kid(data, 'Get') === undefined) throw new InvalidB2mml('invalid GetProductionSchedule: DataArea/Get is missing');
-  const ids = kids(data, 'ProductionSchedule')
-    .map((s) => str(s, 'ID'))
-    .filter((id): id is string => id !== undefined);
-  if (ids.length === 0) throw new InvalidB2mml('invalid GetProductionSchedule: ProductionSchedule/ID is missing');
-  return { bodId: str(kid(root, 'ApplicationArea'), 'BODID'), ids };
+  const get = kid(data, 'Get');
+  if (get === undefined) throw new InvalidB2mml('invalid GetProductionSchedule: DataArea/Get is missing');
+  const bodId = str(kid(root, 'ApplicationArea'), 'BODID');
+  const schedules = kids(data, 'ProductionSchedule');
+  const ids = schedules.map((s) => str(s, 'ID')).filter((id): id is string => id !== undefined);
+  if (ids.length > 0) return { bodId, ids };
+  const site =
+    schedules.map((s) => str(kid(s, 'HierarchyScope'), 'EquipmentID')).find((code) => code !== undefined) ??
+    kids(get, 'Expression')
+      .map((e) => /HierarchyScope\/EquipmentID\s*=\s*'([^']+)'/.exec(str(e) ?? '')?.[1])
+      .find((code) => code !== undefined);
+  if (!site) throw new InvalidB2mml('invalid GetProductionSchedule: give ProductionSchedule/ID or ProductionSchedule/HierarchyScope/EquipmentID');
+  return { bodId, ids: [], site };
 }
 
 function applicationArea(plant: string, bodId: string): Record<string, unknown> {
@@ -139,12 +153,23 @@ export function acknowledgeProductionSchedule(
   });
 }
 
-export function showProductionSchedule(plant: string, workOrders: MesWorkOrder[], bodId: string, originalBodId?: string): string {
+/**
+ * ShowProductionSchedule with one ProductionSchedule per work order. The XSD requires at least one
+ * ProductionSchedule, so a site without work orders answers one holding only its HierarchyScope.
+ */
+export function showProductionSchedule(
+  plant: string,
+  workOrders: MesWorkOrder[],
+  bodId: string,
+  originalBodId?: string,
+  site?: string,
+): string {
+  const schedules = workOrders.length > 0 || !site ? workOrders.map(scheduleOf) : [{ HierarchyScope: { EquipmentID: site, EquipmentElementLevel: 'Site' } }];
   return writeDocument('ShowProductionSchedule', {
     ApplicationArea: applicationArea(plant, bodId),
     DataArea: {
       Show: originalBodId ? { OriginalApplicationArea: { CreationDateTime: new Date().toISOString(), BODID: originalBodId } } : '',
-      ProductionSchedule: workOrders.map(scheduleOf),
+      ProductionSchedule: schedules,
     },
   });
 }

@@ -13,7 +13,8 @@ import { MES_SITE_SCOPES, workOrderCollection, workOrderIdOf, type MesWorkOrder 
 /**
  * The simulated plant MES: accepts ProcessProductionSchedule (one work order per production
  * order number, however often it is dispatched), answers GetProductionSchedule with
- * ShowProductionSchedule, and tracks what the shop floor produced.
+ * ShowProductionSchedule — for given schedule IDs or for every work order of a site — and tracks
+ * what the shop floor produced.
  */
 @Injectable()
 export class MesSimulatorService {
@@ -78,7 +79,16 @@ export class MesSimulatorService {
   /** Answers a GetProductionSchedule with ShowProductionSchedule; 404 when an id is unknown. */
   getSchedule(plant: string, body: unknown): string {
     const query = readGetProductionSchedule(body);
+    if (query.site !== undefined) return this.showSite(plant, query.site, query.bodId);
     return this.show(plant, query.ids, query.bodId);
+  }
+
+  /** Every work order of the site; another plant's site code (or an unknown one) holds none here. */
+  showSite(plant: string, site: string, originalBodId?: string): string {
+    const workOrders = this.store
+      .list<MesWorkOrder>(workOrderCollection(plant), (wo) => wo.hierarchyScope === site)
+      .sort((a, b) => (a.orderNumber < b.orderNumber ? -1 : a.orderNumber > b.orderNumber ? 1 : 0));
+    return showProductionSchedule(plant, workOrders, `SHOW-${plant}-${randomUUID()}`, originalBodId, site);
   }
 
   show(plant: string, ids: string[], originalBodId?: string): string {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Quantity } from '../quantity/quantity';
 
-export type WorkOrderStatus = 'dispatched' | 'running' | 'held' | 'completed' | 'aborted';
+export const WORK_ORDER_STATUSES = ['dispatched', 'running', 'held', 'completed', 'aborted'] as const;
+export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number];
 
 /** A production order as the MES sees it once dispatched. */
 export class WorkOrder {
@@ -12,7 +13,7 @@ export class WorkOrder {
   @ApiProperty({ type: Quantity }) quantity!: Quantity;
   @ApiProperty({ type: Quantity }) producedQuantity!: Quantity;
   @ApiProperty({ type: Quantity }) scrapQuantity!: Quantity;
-  @ApiProperty({ enum: ['dispatched', 'running', 'held', 'completed', 'aborted'] }) status!: WorkOrderStatus;
+  @ApiProperty({ enum: WORK_ORDER_STATUSES }) status!: WorkOrderStatus;
   @ApiProperty() plannedStart!: string;
   @ApiProperty() plannedEnd!: string;
   @ApiPropertyOptional() workCenter?: string;

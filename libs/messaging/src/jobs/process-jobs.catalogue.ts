@@ -68,7 +68,8 @@ export interface ProductionSyncPayload extends JobPayload {
 
 /** One reconciliation run: `runId` names the stored run (on demand), absent for a scheduled tick. */
 export interface ReconciliationPayload extends JobPayload {
-  domain: 'inventory';
+  /** inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders. */
+  domain: 'inventory' | 'orders';
   plant?: string;
   runId?: string;
 }

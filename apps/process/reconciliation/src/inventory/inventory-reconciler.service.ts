@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ErpApiClient, WmsApiClient } from '@plantsync/clients';
-import { Landscape } from '@plantsync/landscape';
+import { Landscape, type SystemKind } from '@plantsync/landscape';
 import { createEvent, EventTypes, OutboxEvent, OutboxRelay, OutboxWriter } from '@plantsync/messaging';
 import { DataSource } from 'typeorm';
 import { ReconciliationDifference, type DifferenceAction } from '../runs/reconciliation-difference.entity';
-import type { ReconciliationRun, RunCounts } from '../runs/reconciliation-run.entity';
+import { DomainReconciler } from '../runs/domain-reconciler';
+import type { InventoryRunCounts, ReconciliationRun } from '../runs/reconciliation-run.entity';
 import { compareStock, type MergeCounts, type StockDifference } from './balance-merge';
 import { orphanedReservations, type OrphanedReservation } from './orphaned-reservations';
 import { correctionKey, planCorrection } from './stock-correction';
@@ -19,7 +20,8 @@ const INSERT_BATCH = 200;
  * the WMS is the system of record (goods movement + InventoryAdjusted event).
  */
 @Injectable()
-export class InventoryReconciler {
+export class InventoryReconciler extends DomainReconciler {
+  readonly domain = 'inventory' as const;
   private readonly log = new Logger(InventoryReconciler.name);
 
   constructor(
@@ -29,11 +31,17 @@ export class InventoryReconciler {
     @Inject(Landscape) private readonly landscape: Landscape,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
-  ) {}
+  ) {
+    super();
+  }
 
-  async run(run: ReconciliationRun): Promise<RunCounts> {
+  systemOfRecord(): SystemKind | null {
+    return this.landscape.systemOfRecord('inventory') ?? null;
+  }
+
+  async run(run: ReconciliationRun): Promise<InventoryRunCounts> {
     const plants = run.plant ? [run.plant] : this.landscape.plants().map((p) => p.code);
-    const counts: RunCounts = { erpBalances: 0, wmsBalances: 0, matched: 0, differences: 0, byKind: {}, corrected: 0, exceptions: 0, correctionFailures: 0 };
+    const counts: InventoryRunCounts = { erpBalances: 0, wmsBalances: 0, matched: 0, differences: 0, byKind: {}, corrected: 0, exceptions: 0, correctionFailures: 0 };
     let seq = 0;
     let pending: ReconciliationDifference[] = [];
     const flush = async () => {
@@ -81,7 +89,7 @@ export class InventoryReconciler {
   }
 
   /** Posts the correcting movement; returns the row to insert in a batch, or null when it was stored with its event. */
-  private async correct(run: ReconciliationRun, d: StockDifference, seq: number, counts: RunCounts): Promise<ReconciliationDifference | null> {
+  private async correct(run: ReconciliationRun, d: StockDifference, seq: number, counts: InventoryRunCounts): Promise<ReconciliationDifference | null> {
     const plan = planCorrection(d, run.systemOfRecord ?? undefined, run.id);
     if (plan.kind === 'exception') return null;
     const idempotencyKey = correctionKey(run.id, d);
@@ -172,8 +180,6 @@ export class InventoryReconciler {
     });
   }
 }
-
-export const newRunId = (): string => randomUUID();
 
 /** A UUID-shaped id from a hash (the outbox id column holds 36 characters). */
 function uuidFrom(key: string): string {

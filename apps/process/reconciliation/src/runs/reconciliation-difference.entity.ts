@@ -25,20 +25,30 @@ export class ReconciliationDifference {
   @Column({ type: 'varchar', length: 64 })
   item!: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  location!: string;
+  /** null for an orders difference (an order has no stock location). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  location!: string | null;
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   lot!: string | null;
 
-  @Column({ type: 'varchar', length: 24 })
-  stockStatus!: string;
+  /** null for an orders difference. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  stockStatus!: string | null;
+
+  /** The production order number (orders differences); null for stock differences. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  businessKey!: string | null;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   erpStatus!: string | null;
 
   @Column({ type: 'varchar', length: 24, nullable: true })
   wmsStatus!: string | null;
+
+  /** The MES work order's status (orders differences; null when the MES holds none). */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  mesStatus!: string | null;
 
   /** Decimal strings (ADR 0001). */
   @Column({ type: 'varchar', length: 40, nullable: true })

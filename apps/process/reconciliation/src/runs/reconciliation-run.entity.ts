@@ -1,12 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ReconciliationDomain } from './reconciliation-domain';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'failed';
 export type RunTrigger = 'on_demand' | 'scheduled';
 
-/** Counts of one run (stored as JSON: the figures grow with new domains, the columns need not). */
-export interface RunCounts {
-  erpBalances: number;
-  wmsBalances: number;
+/** Counts every run has (stored as JSON: the figures grow with new domains, the columns need not). */
+export interface CommonRunCounts {
+  /** Records equal on both sides. */
   matched: number;
   differences: number;
   byKind: Record<string, number>;
@@ -14,6 +14,18 @@ export interface RunCounts {
   exceptions: number;
   correctionFailures: number;
 }
+
+export interface InventoryRunCounts extends CommonRunCounts {
+  erpBalances: number;
+  wmsBalances: number;
+}
+
+export interface OrdersRunCounts extends CommonRunCounts {
+  erpOrders: number;
+  mesWorkOrders: number;
+}
+
+export type RunCounts = InventoryRunCounts | OrdersRunCounts;
 
 /** One reconciliation run: its scope, when it ran, what it counted and what it did. */
 @Entity({ name: 'reconciliation_run' })
@@ -23,7 +35,7 @@ export class ReconciliationRun {
   id!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  domain!: 'inventory';
+  domain!: ReconciliationDomain;
 
   /** null = every plant of the landscape. */
   @Column({ type: 'varchar', length: 16, nullable: true })

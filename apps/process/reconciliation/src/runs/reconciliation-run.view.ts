@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
 import { DIFFERENCE_KINDS } from '../inventory/balance-merge';
+import { RECONCILIATION_DOMAINS, type ReconciliationDomain } from './reconciliation-domain';
 
 export class StartReconciliationRunDto {
   @ApiPropertyOptional({ example: 'P100', description: 'One plant; every plant of the landscape when absent' })
@@ -9,9 +10,12 @@ export class StartReconciliationRunDto {
   @Matches(/^[A-Z0-9_-]{1,16}$/, { message: 'plant must be a plant code such as P100' })
   plant?: string;
 
-  @ApiProperty({ enum: ['inventory'], description: 'What to reconcile (inventory: ERP vs WMS stock)' })
-  @IsIn(['inventory'])
-  domain!: 'inventory';
+  @ApiProperty({
+    enum: RECONCILIATION_DOMAINS,
+    description: 'What to reconcile (inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders)',
+  })
+  @IsIn(RECONCILIATION_DOMAINS, { message: `domain must be one of: ${RECONCILIATION_DOMAINS.join(', ')}` })
+  domain!: ReconciliationDomain;
 }
 
 export class ListReconciliationRunsQuery {
@@ -30,9 +34,11 @@ export class ListReconciliationRunsQuery {
 }
 
 export class RunCountsView {
-  @ApiProperty() erpBalances!: number;
-  @ApiProperty() wmsBalances!: number;
-  @ApiProperty({ description: 'Balances equal on both sides' }) matched!: number;
+  @ApiPropertyOptional({ description: 'Inventory runs: ERP balances read' }) erpBalances?: number;
+  @ApiPropertyOptional({ description: 'Inventory runs: WMS balances read' }) wmsBalances?: number;
+  @ApiPropertyOptional({ description: 'Orders runs: ERP production orders read' }) erpOrders?: number;
+  @ApiPropertyOptional({ description: 'Orders runs: MES work orders read' }) mesWorkOrders?: number;
+  @ApiProperty({ description: 'Balances (inventory) or production orders (orders) on which both sides agree' }) matched!: number;
   @ApiProperty() differences!: number;
   @ApiProperty({ description: `Differences per kind (${DIFFERENCE_KINDS.join(', ')})`, type: 'object', additionalProperties: { type: 'integer' } })
   byKind!: Record<string, number>;
@@ -45,16 +51,21 @@ export class DifferenceView {
   @ApiProperty() seq!: number;
   @ApiProperty({ enum: DIFFERENCE_KINDS }) kind!: string;
   @ApiProperty({ example: 'P100' }) plant!: string;
-  @ApiProperty({ example: 'BRKT-1042' }) item!: string;
-  @ApiProperty({ example: 'P100-RM' }) location!: string;
+  @ApiProperty({ example: 'BRKT-1042', description: 'The balance\'s item, or the production order\'s output item' }) item!: string;
+  @ApiProperty({ type: String, nullable: true, example: 'MO-P100-0005', description: 'Orders differences: the production order number; null for stock' })
+  businessKey!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'P100-RM', description: 'null for orders differences' }) location!: string | null;
   @ApiProperty({ type: String, nullable: true }) lot!: string | null;
-  @ApiProperty({ example: 'unrestricted' }) stockStatus!: string;
-  @ApiProperty({ type: String, nullable: true }) erpStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'unrestricted', description: 'null for orders differences' }) stockStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Stock status, or the production order status (orders); null when the ERP has none' })
+  erpStatus!: string | null;
   @ApiProperty({ type: String, nullable: true }) wmsStatus!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Orders differences: the MES work order status; null when the MES holds none' })
+  mesStatus!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the ERP has no balance' }) erpQuantity!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the WMS has no balance' }) wmsQuantity!: string | null;
   @ApiProperty({ example: 'EA' }) unit!: string;
-  @ApiProperty({ type: String, nullable: true, enum: ['erp', 'wms'] }) missingIn!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['erp', 'wms', 'mes'] }) missingIn!: string | null;
   @ApiProperty() explanation!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Postings that explain it; always null today (the system APIs expose no movement history)' })
   trace!: null;
@@ -65,7 +76,7 @@ export class DifferenceView {
 
 export class ReconciliationRunView {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['inventory'] }) domain!: string;
+  @ApiProperty({ enum: RECONCILIATION_DOMAINS }) domain!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null = every plant' }) plant!: string | null;
   @ApiProperty({ enum: ['on_demand', 'scheduled'] }) trigger!: string;
   @ApiProperty({ enum: ['queued', 'running', 'completed', 'failed'] }) status!: string;
@@ -77,6 +88,6 @@ export class ReconciliationRunView {
 }
 
 export class ReconciliationRunDetailView extends ReconciliationRunView {
-  @ApiProperty({ type: [DifferenceView], description: 'The first 1,000 differences in merge order' }) differences!: DifferenceView[];
+  @ApiProperty({ type: [DifferenceView], description: 'The first 1,000 differences in the order found' }) differences!: DifferenceView[];
   @ApiProperty({ description: 'True when the run found more differences than listed' }) differencesTruncated!: boolean;
 }

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Landscape } from '@plantsync/landscape';
 import { ProcessJobName, ProcessQueue, QueueRegistry, type ReconciliationPayload } from '@plantsync/messaging';
-
-/** Domains this app can reconcile today; other domains' intervals are reported and skipped. */
-export const RECONCILED_DOMAINS = ['inventory'] as const;
+import { isReconciliationDomain } from '../runs/reconciliation-domain';
 
 export const schedulerId = (domain: string) => `reconcile-${domain}`;
 
@@ -25,7 +23,8 @@ export class ReconciliationSchedule implements OnApplicationBootstrap {
     const queue = this.queues.queue(ProcessQueue.Reconciliation);
     for (const objective of this.landscape.definition.syncObjectives) {
       const every = objective.reconcileEverySeconds ?? 0;
-      if (!(RECONCILED_DOMAINS as readonly string[]).includes(objective.domain)) {
+      // Domains this app cannot reconcile (production, master data): their intervals are reported and skipped.
+      if (!isReconciliationDomain(objective.domain)) {
         if (every > 0) this.log.warn(`reconciliation of ${objective.domain} is not implemented yet: its ${every}s interval is not scheduled`);
         continue;
       }
@@ -33,7 +32,7 @@ export class ReconciliationSchedule implements OnApplicationBootstrap {
         await queue.removeJobScheduler(schedulerId(objective.domain));
         continue;
       }
-      const data: ReconciliationPayload = { domain: objective.domain as 'inventory', correlationId: `scheduled-${objective.domain}-reconciliation` };
+      const data: ReconciliationPayload = { domain: objective.domain, correlationId: `scheduled-${objective.domain}-reconciliation` };
       await queue.upsertJobScheduler(schedulerId(objective.domain), { every: every * 1000 }, { name: ProcessJobName.ReconcileDomain, data });
     }
   }

@@ -4,6 +4,7 @@ import { Landscape, SYNC_DOMAINS, type SyncDomain } from '@plantsync/landscape';
 import { ProcessQueue, QueueRegistry } from '@plantsync/messaging';
 import { ProblemException } from '@plantsync/platform';
 import { DataSource, MoreThanOrEqual } from 'typeorm';
+import { isReconciliationDomain, type ReconciliationDomain } from '../runs/reconciliation-domain';
 import { ReconciliationRun } from '../runs/reconciliation-run.entity';
 import { BackendReadiness, type SystemKind } from './backend-readiness';
 import type { RecordSyncObservationsDto } from './sync-observation.dto';
@@ -118,9 +119,10 @@ export class SyncHealthService {
           staleReasons.push(`${system.toUpperCase()} of ${plant} is down: ${state.detail}`);
           failures.unshift({ plant, domain, businessKey: null, reason: `${system.toUpperCase()} of ${plant} is not answering (${state.detail})`, impact: DOMAIN_IMPACT[domain], kind: 'backend_down', at: now.toISOString() });
         }
-        const covering = domain === 'inventory' ? lastRuns.filter((r) => r.plant === plant || r.plant === null) : [];
+        // The domain's own runs covering the plant (inventory and orders are reconciled; a completed run is a sync).
+        const covering = isReconciliationDomain(domain) ? lastRuns.filter((r) => r.domain === domain && (r.plant === plant || r.plant === null)) : [];
         const reconciled = covering.find((r) => r.status === 'completed')?.finishedAt ?? null;
-        failures.push(...reconciliationFailures(plant, covering[0]));
+        if (isReconciliationDomain(domain)) failures.push(...reconciliationFailures(plant, domain, covering[0]));
         const posted = lastPosted.get(`${plant}|${domain}`) ?? null;
         entries.push({
           plant,
@@ -174,17 +176,24 @@ export class SyncHealthService {
   }
 }
 
-/** The plant's latest reconciliation as failures: the run failed, or left differences for a person. */
-function reconciliationFailures(plant: string, run: ReconciliationRun | undefined): SyncFailureView[] {
+/** What a reconciliation compares, in a supervisor's words. */
+const RECONCILED: Record<ReconciliationDomain, { what: string; differences: string }> = {
+  inventory: { what: 'stock', differences: 'stock difference(s) between ERP and WMS' },
+  orders: { what: 'production orders', differences: 'production order difference(s) between ERP and MES' },
+};
+
+/** The plant's latest reconciliation of the domain as failures: the run failed, or left differences for a person. */
+function reconciliationFailures(plant: string, domain: ReconciliationDomain, run: ReconciliationRun | undefined): SyncFailureView[] {
   if (!run || (run.status !== 'failed' && run.status !== 'completed')) return [];
   const at = new Date(run.finishedAt ?? run.startedAt).toISOString();
   const businessKey = `reconciliation-run/${run.id}`;
+  const impact = DOMAIN_IMPACT[domain];
   if (run.status === 'failed')
-    return [{ plant, domain: 'inventory', businessKey, reason: `Reconciliation could not compare stock: ${run.error ?? 'unknown error'}`, impact: DOMAIN_IMPACT.inventory, kind: 'failure', at }];
+    return [{ plant, domain, businessKey, reason: `Reconciliation could not compare ${RECONCILED[domain].what}: ${run.error ?? 'unknown error'}`, impact, kind: 'failure', at }];
   const counts = run.counts ? (JSON.parse(run.counts) as { exceptions?: number; correctionFailures?: number }) : {};
   const open = (counts.exceptions ?? 0) + (counts.correctionFailures ?? 0);
   if (open === 0) return [];
-  return [{ plant, domain: 'inventory', businessKey, reason: `${open} stock difference(s) between ERP and WMS wait for a data steward`, impact: DOMAIN_IMPACT.inventory, kind: 'failure', at }];
+  return [{ plant, domain, businessKey, reason: `${open} ${RECONCILED[domain].differences} wait for a data steward`, impact, kind: 'failure', at }];
 }
 
 function percentile(sorted: number[], p: number): number | null {

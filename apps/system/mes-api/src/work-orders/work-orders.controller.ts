@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { WorkOrder } from '@plantsync/canonical';
 import { ConnectorRegistry, type CallContext } from '@plantsync/connectors';
 import {
@@ -11,9 +11,11 @@ import {
   IdempotencyKey,
 } from '@plantsync/platform';
 import { DispatchWorkOrderDto } from './dispatch-work-order.dto';
+import { WorkOrdersQuery } from './work-orders.query';
 
 /** Work orders in a plant's MES, through the plant's MES connector (B2MML for the demo plants). */
 @ApiTags('work-orders')
+@ApiExtraModels(WorkOrder)
 @Controller('v1/plants/:plant/work-orders')
 @Allow('planner', 'service')
 @PlantParam()
@@ -52,6 +54,20 @@ export class WorkOrdersController {
         : `mes-api:dispatch:${plant}:${dto.number}`,
     };
     return mes.dispatchWorkOrder(ctx, dto);
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: "Every work order the plant's MES holds, ordered by production order number",
+    description:
+      'B2MML: one GetProductionSchedule selecting the site by HierarchyScope. The MES answers in one document, so the list is not paged.',
+  })
+  @ApiOkResponse({
+    schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(WorkOrder) } } }, required: ['items'] },
+  })
+  async list(@Param('plant') plant: string, @Query() query: WorkOrdersQuery): Promise<{ items: WorkOrder[] }> {
+    const items = await this.registry.mes(plant).listWorkOrders({ correlationId: currentCorrelationId() }, { status: query.status });
+    return { items };
   }
 
   @Get(':id')

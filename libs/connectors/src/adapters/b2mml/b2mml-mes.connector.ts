@@ -4,10 +4,10 @@ import type { SystemBinding } from '@plantsync/landscape';
 import { BackendRejectedError, RecordConflictError, type ConnectorErrorContext } from '../../errors/connector.errors';
 import { ConnectorHttpClient, credentialFrom } from '../../http/connector-http.client';
 import type { CallContext } from '../../ports/call-context';
-import { MesConnector, type DispatchableOrder } from '../../ports/mes.connector';
+import { MesConnector, type DispatchableOrder, type WorkOrderQuery } from '../../ports/mes.connector';
 import type { ApplicationAreaInput } from './b2mml.application-area';
 import { B2mmlFormatError } from './b2mml.xml';
-import { buildGetProductionSchedule, buildProcessProductionSchedule } from './production-schedule.builder';
+import { buildGetProductionSchedule, buildGetProductionSchedulesOfSite, buildProcessProductionSchedule } from './production-schedule.builder';
 import { parseAcknowledgeProductionSchedule, parseShowProductionSchedule } from './production-schedule.parser';
 
 export const B2MML_V0600_KIND = 'b2mml-v0600';
@@ -25,6 +25,7 @@ const SENDER = 'PLANTSYNC';
  * A plant MES speaking ISA-95 B2MML V0600 over HTTP (XML bodies):
  *   dispatch   POST {baseUrl}/b2mml/production-schedules      ProcessProductionSchedule → AcknowledgeProductionSchedule
  *   status     POST {baseUrl}/b2mml/production-schedules/get  GetProductionSchedule → ShowProductionSchedule
+ *   list       POST {baseUrl}/b2mml/production-schedules/get  GetProductionSchedule by HierarchyScope → ShowProductionSchedule
  * Authorised with `Authorization: Bearer <credentialsEnv>`. The work order id is the MES'
  * ProductionSchedule/ID; the production order number travels as ProductionRequest/ID.
  */
@@ -97,6 +98,29 @@ export class B2mmlMesConnector extends MesConnector {
       });
     }
     return workOrder;
+  }
+
+  /**
+   * Every work order of the site in one ShowProductionSchedule. B2MML has no standard expression
+   * for segment states, so a status filter is applied here, after mapping to canonical statuses.
+   */
+  async listWorkOrders(ctx: CallContext, query: WorkOrderQuery = {}): Promise<WorkOrder[]> {
+    const xml = buildGetProductionSchedulesOfSite({
+      hierarchyScope: this.hierarchyScope,
+      application: this.application(ctx, `LIST-${this.hierarchyScope}`),
+    });
+    const res = await this.http.request(ctx, {
+      method: 'POST',
+      path: '/b2mml/production-schedules/get',
+      rawBody: xml,
+      contentType: 'application/xml',
+      accept: 'application/xml',
+      operation: 'GetProductionSchedule',
+    });
+    const workOrders = this.read('ShowProductionSchedule', () => parseShowProductionSchedule(res.text, this.plant));
+    return workOrders
+      .filter((wo) => query.status === undefined || wo.status === query.status)
+      .sort((a, b) => (a.productionOrder < b.productionOrder ? -1 : a.productionOrder > b.productionOrder ? 1 : 0));
   }
 
   /** Asks for a schedule that does not exist: a 404 from the MES proves it is up and takes our credential. */

@@ -65,3 +65,18 @@ export function buildGetProductionSchedule(
     },
   });
 }
+
+/**
+ * GetProductionSchedule asking for every schedule (work order) of the site: the Get/Expression
+ * selects by hierarchy scope, and the one ProductionSchedule the XSD requires carries only the
+ * HierarchyScope (ProductionSchedule/ID is optional in V0600).
+ */
+export function buildGetProductionSchedulesOfSite(opts: { hierarchyScope: string; application: ApplicationAreaInput }): string {
+  return buildB2mml('GetProductionSchedule', {
+    ApplicationArea: applicationArea(opts.application),
+    DataArea: {
+      Get: { Expression: `ProductionSchedule/HierarchyScope/EquipmentID='${opts.hierarchyScope}'` },
+      ProductionSchedule: { HierarchyScope: siteScope(opts.hierarchyScope) },
+    },
+  });
+}

@@ -76,6 +76,14 @@ describe('ProductionSchedule answers → canonical WorkOrder', () => {
     });
   });
 
+  it('reads a site without work orders (one ProductionSchedule holding only its HierarchyScope) as an empty list', () => {
+    const empty = `<ShowProductionSchedule xmlns="http://www.mesa.org/xml/B2MML-V0600" releaseID="6.0">
+      <ApplicationArea><CreationDateTime>2026-11-05T07:00:00Z</CreationDateTime></ApplicationArea>
+      <DataArea><Show/><ProductionSchedule><HierarchyScope><EquipmentID>MTY</EquipmentID><EquipmentElementLevel>Site</EquipmentElementLevel></HierarchyScope></ProductionSchedule></DataArea>
+    </ShowProductionSchedule>`;
+    expect(parseShowProductionSchedule(empty, 'P200')).toEqual([]);
+  });
+
   it('refuses a schedule without the produced material', () => {
     const xml = show('').replace(/<MaterialProducedRequirement>[\s\S]*<\/MaterialProducedRequirement>/, '');
     expect(() => parseShowProductionSchedule(xml, 'P200')).toThrow(B2mmlFormatError);

@@ -1,0 +1,6 @@
+/** What a run can reconcile: inventory (ERP vs WMS stock), orders (ERP production orders vs MES work orders). */
+export const RECONCILIATION_DOMAINS = ['inventory', 'orders'] as const;
+export type ReconciliationDomain = (typeof RECONCILIATION_DOMAINS)[number];
+
+export const isReconciliationDomain = (domain: string): domain is ReconciliationDomain =>
+  (RECONCILIATION_DOMAINS as readonly string[]).includes(domain);

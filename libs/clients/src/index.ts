@@ -7,7 +7,12 @@ export type {
   ListProductionOrdersQuery,
   ListPurchaseOrdersQuery,
 } from './erp-api.client';
-export { MesApiClient, type DispatchWorkOrderInput } from './mes-api.client';
+export {
+  MesApiClient,
+  type DispatchWorkOrderInput,
+  type ProductionPerformanceReceipt,
+  type StoredProductionConfirmation,
+} from './mes-api.client';
 export { WmsApiClient, type AvailabilityQuery, type ListStockQuery } from './wms-api.client';
 export { OrderReleaseApiClient } from './process/order-release-api.client';
 export { InventoryTransferApiClient } from './process/inventory-transfer-api.client';

@@ -46,6 +46,9 @@ export interface SystemApiCall {
   plant?: string;
   query?: Query;
   body?: unknown;
+  /** A body sent as is (B2MML), instead of JSON-serialising `body`. */
+  rawBody?: string;
+  contentType?: string;
 }
 
 /**
@@ -82,6 +85,7 @@ export class SystemApiHttp {
       path: call.path,
       query: call.query,
       body: call.body,
+      ...(call.rawBody !== undefined ? { rawBody: call.rawBody, contentType: call.contentType } : {}),
       operation: call.operation,
       mapError: (answer) => errorFromAnswer(answer, site),
     };

@@ -15,6 +15,7 @@ import {
   ProcessJobs,
   type CloudEvent,
 } from '@plantsync/messaging';
+import { serialisedTransaction } from '@plantsync/persistence';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { PRODUCTION_SYNC_SETTINGS, SUBSCRIBER } from '../config/production-sync.tokens';
 import type { ProductionSyncSettings } from '../config/production-sync.settings';
@@ -60,7 +61,7 @@ export class OrderSequencer {
    */
   async take(stored: StoredProductionConfirmation, eventId: string, correlationId: string): Promise<void> {
     const id = rowId(stored.plant, stored.messageId);
-    await this.dataSource.transaction(async (manager) => {
+    await serialisedTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(SyncedConfirmation);
       const existing = await repo.findOneBy({ id });
       if (existing) {
@@ -167,7 +168,7 @@ export class OrderSequencer {
         lastError: rejected.message,
       });
     }
-    await this.dataSource.transaction(async (manager) => {
+    await serialisedTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(SyncedConfirmation).update(
         { id: row.id },
         rejected ? { status: 'failed', reason: rejected.message.slice(0, 500) } : { status: 'posted', postedAt: new Date() },

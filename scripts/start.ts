@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     // Where the graphql-api reaches the process APIs.
     ORDER_RELEASE_API_URL: process.env.ORDER_RELEASE_API_URL ?? `http://${HOST}:${portOf(APPS[4])}`,
     INVENTORY_TRANSFER_API_URL: process.env.INVENTORY_TRANSFER_API_URL ?? `http://${HOST}:${portOf(APPS[5])}`,
+    // Where the process apps report sync observations (sync health).
+    RECONCILIATION_API_URL: process.env.RECONCILIATION_API_URL ?? `http://${HOST}:${portOf(APPS[7])}`,
   };
 
   // The sandbox first: the system APIs check their backends when they become ready.

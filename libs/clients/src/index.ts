@@ -16,6 +16,13 @@ export {
 export { WmsApiClient, type AvailabilityQuery, type ListStockQuery } from './wms-api.client';
 export { OrderReleaseApiClient } from './process/order-release-api.client';
 export { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
+export {
+  ReconciliationApiClient,
+  MAX_SYNC_OBSERVATIONS_PER_REQUEST,
+  type SyncObservation,
+  type SyncObservationDomain,
+} from './process/reconciliation-api.client';
+export { SyncObservationReporter, type SyncObservationReporterOptions } from './process/sync-observation.reporter';
 export type * from './process/process-api.views';
 
 export { ClientsModule, CLIENTS_SETTINGS, type ClientsModuleOptions } from './clients.module';

@@ -1,5 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ErpApiClient, loadClientsSettings, MesApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import {
+  ErpApiClient,
+  loadClientsSettings,
+  MesApiClient,
+  ReconciliationApiClient,
+  SyncObservationReporter,
+  WmsApiClient,
+  type ClientsOverrides,
+} from '@plantsync/clients';
 import {
   DeadLettersModule,
   eventQueueName,
@@ -22,12 +30,16 @@ import { GapDeadlineHandler } from './sequencing/gap-deadline.handler';
 import { OrderSequencer } from './sequencing/order-sequencer';
 import { PerformanceReceivedHandler } from './sequencing/performance-received.handler';
 import { PerformanceReceivedDelivery } from './sequencing/performance-received.job';
+import { ProductionSyncObserver } from './sync-health/production-sync-observer';
 
 export const APP = 'production-sync';
 
 export interface ProductionSyncOptions {
   role?: ProductionSyncRole;
-  /** Where the system APIs are (tests); default from env (ERP_API_URL, MES_API_URL, WMS_API_URL, PLANTSYNC_SERVICE_API_KEY). */
+  /**
+   * Where the system APIs and reconciliation (sync health) are (tests); default from env (ERP_API_URL,
+   * MES_API_URL, WMS_API_URL, RECONCILIATION_API_URL, PLANTSYNC_SERVICE_API_KEY).
+   */
   clients?: ClientsOverrides;
   /** Retry policy overrides per queue (tests shorten them); default PLANTSYNC_RETRY_POLICIES. */
   retryPolicies?: Record<string, Partial<RetryPolicy>>;
@@ -52,6 +64,11 @@ export class ProductionSyncModule {
     const erp = new ErpApiClient(http(clients.urls.erp));
     const wms = new WmsApiClient(http(clients.urls.wms));
     const mes = new MesApiClient(http(clients.urls.mes));
+    // Sync health is best-effort: a short timeout, so a hung reconciliation never delays shutdown much.
+    const reporter = new SyncObservationReporter(
+      new ReconciliationApiClient({ baseUrl: clients.urls.reconciliation, apiKey: clients.apiKey, timeoutMs: Math.min(clients.timeoutMs, 5000) }),
+      { source: APP },
+    );
     const queues = [eventQueueName(SUBSCRIBER), ProcessQueue.ProductionSync];
     return {
       module: ProductionSyncModule,
@@ -82,6 +99,8 @@ export class ProductionSyncModule {
       providers: [
         { provide: PRODUCTION_SYNC_SETTINGS, useValue: settings },
         { provide: MesApiClient, useValue: mes },
+        { provide: SyncObservationReporter, useValue: reporter },
+        { provide: ProductionSyncObserver, useValue: new ProductionSyncObserver(reporter) },
         { provide: ConfirmationPoster, useValue: new ConfirmationPoster(erp, wms, settings) },
         OrderSequencer,
         ...(runsWorkers(role) ? [PerformanceReceivedHandler, GapDeadlineHandler] : []),

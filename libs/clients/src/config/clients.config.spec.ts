@@ -10,7 +10,7 @@ describe('ClientsConfig', () => {
     const { warnings, logger } = quiet();
     const s = loadClientsSettings({}, { NODE_ENV: 'development' }, logger);
     expect(s).toEqual({
-      urls: { erp: 'http://127.0.0.1:3001', mes: 'http://127.0.0.1:3002', wms: 'http://127.0.0.1:3003', orderRelease: 'http://127.0.0.1:3101', inventoryTransfer: 'http://127.0.0.1:3102' },
+      urls: { erp: 'http://127.0.0.1:3001', mes: 'http://127.0.0.1:3002', wms: 'http://127.0.0.1:3003', orderRelease: 'http://127.0.0.1:3101', inventoryTransfer: 'http://127.0.0.1:3102', reconciliation: 'http://127.0.0.1:3104' },
       apiKey: DEMO_SERVICE_API_KEY,
       timeoutMs: 10_000,
     });
@@ -32,7 +32,7 @@ describe('ClientsConfig', () => {
     };
     const s = loadClientsSettings({ urls: { wms: 'http://127.0.0.1:41877' } }, env, logger);
     expect(s).toEqual({
-      urls: { erp: 'http://erp-api:3001', mes: 'http://127.0.0.1:3002', wms: 'http://127.0.0.1:41877', orderRelease: 'http://127.0.0.1:3101', inventoryTransfer: 'http://127.0.0.1:3102' },
+      urls: { erp: 'http://erp-api:3001', mes: 'http://127.0.0.1:3002', wms: 'http://127.0.0.1:41877', orderRelease: 'http://127.0.0.1:3101', inventoryTransfer: 'http://127.0.0.1:3102', reconciliation: 'http://127.0.0.1:3104' },
       apiKey: 'ps_live_service_42a7c9e1',
       timeoutMs: 2500,
     });

@@ -29,6 +29,9 @@ export class ClientsConfig {
   @IsUrl(URL_RULE, { message: 'INVENTORY_TRANSFER_API_URL must be an http(s) URL such as http://127.0.0.1:3102' })
   INVENTORY_TRANSFER_API_URL: string = 'http://127.0.0.1:3102';
 
+  @IsUrl(URL_RULE, { message: 'RECONCILIATION_API_URL must be an http(s) URL such as http://127.0.0.1:3104' })
+  RECONCILIATION_API_URL: string = 'http://127.0.0.1:3104';
+
   /** Required in production; elsewhere the demo service key is used (with a warning at boot). */
   @ValidateIf((c: ClientsConfig) => c.NODE_ENV === 'production' || c.PLANTSYNC_SERVICE_API_KEY !== undefined)
   @IsString({ message: 'PLANTSYNC_SERVICE_API_KEY is required in production (the service role key for the system APIs)' })
@@ -48,6 +51,8 @@ export interface SystemApiUrls {
   /** Process APIs, called by the experience layer only. */
   orderRelease: string;
   inventoryTransfer: string;
+  /** Where process apps report sync observations (sync health). */
+  reconciliation: string;
 }
 
 /** What the clients are built from, after env, defaults and overrides. */
@@ -86,6 +91,7 @@ export function loadClientsSettings(
       wms: overrides.urls?.wms ?? config.WMS_API_URL,
       orderRelease: overrides.urls?.orderRelease ?? config.ORDER_RELEASE_API_URL,
       inventoryTransfer: overrides.urls?.inventoryTransfer ?? config.INVENTORY_TRANSFER_API_URL,
+      reconciliation: overrides.urls?.reconciliation ?? config.RECONCILIATION_API_URL,
     },
     apiKey,
     timeoutMs: overrides.timeoutMs ?? config.SYSTEM_API_TIMEOUT_MS,

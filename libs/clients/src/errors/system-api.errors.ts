@@ -2,7 +2,7 @@ import type { Quantity } from '@plantsync/canonical';
 import { ConnectorError, type ConnectorErrorClassification } from '@plantsync/connectors';
 
 /** The APIs a client in this lib talks to: the system APIs and (for the experience layer) the process APIs. */
-export type SystemApiName = 'erp-api' | 'mes-api' | 'wms-api' | 'order-release' | 'inventory-transfer';
+export type SystemApiName = 'erp-api' | 'mes-api' | 'wms-api' | 'order-release' | 'inventory-transfer' | 'reconciliation';
 
 /** The plant system behind an API; a process API spans several, so it names none. */
 const SYSTEM_OF: Record<SystemApiName, 'erp' | 'mes' | 'wms' | undefined> = {
@@ -11,6 +11,7 @@ const SYSTEM_OF: Record<SystemApiName, 'erp' | 'mes' | 'wms' | undefined> = {
   'wms-api': 'wms',
   'order-release': undefined,
   'inventory-transfer': undefined,
+  reconciliation: undefined,
 };
 
 /** The plant system an API fronts (`erp-api` → `erp`), or undefined for a process API. */

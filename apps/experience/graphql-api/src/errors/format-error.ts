@@ -24,6 +24,7 @@ const SYSTEM_NAMES = {
   'wms-api': 'WMS',
   'order-release': 'order release process',
   'inventory-transfer': 'inventory transfer process',
+  reconciliation: 'reconciliation process',
 } as const;
 
 interface Mapped {

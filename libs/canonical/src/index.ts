@@ -11,6 +11,7 @@ export * from './purchasing/purchase-order';
 export * from './production/production-order';
 export * from './inventory/inventory';
 export * from './inventory/expected-receipt';
+export * from './inventory/goods-issue';
 export * from './inventory/balance-order';
 export * from './confirmation/production-confirmation';
 export * from './paging/page';

@@ -135,6 +135,9 @@ export class ConfirmationPoster {
         reference: plan.productionOrder,
       });
     }
+    // Backflush: per planned component lot, the ERP goods issue and the same consumption in the WMS
+    // (from the line location). Keys carry the issue's index in the stored plan, so a redelivery
+    // repeats exactly these movements and each system applies each once.
     for (const [i, issue] of plan.issues.entries()) {
       await this.erp.postGoodsMovement(ctx(`erp-issue-${i}-${issue.item}`), plant, {
         type: 'goods_issue',
@@ -142,6 +145,14 @@ export class ConfirmationPoster {
         quantity: issue.quantity,
         ...(issue.lot ? { lot: issue.lot } : {}),
         fromLocation: issue.location,
+        reference: plan.productionOrder,
+      });
+      await this.wms.createGoodsIssue(ctx(`wms-issue-${i}-${issue.item}`), plant, {
+        item: issue.item,
+        quantity: issue.quantity,
+        ...(issue.lot ? { lot: issue.lot } : {}),
+        location: issue.location,
+        reason: 'production_consumption',
         reference: plan.productionOrder,
       });
     }

@@ -16,6 +16,7 @@ export * from './inventory/balance-order';
 export * from './confirmation/production-confirmation';
 export * from './paging/page';
 export * from './production/work-order';
+export * from './production/operation-confirmation';
 export * from './bom/bom.errors';
 export * from './bom/select-effective-revision';
 export * from './bom/explode-bom';

@@ -116,6 +116,16 @@ export class ConfirmationPoster {
     const ctx = (kind: string) => ({ correlationId, idempotencyKey: key(kind) });
     const { lot, location, hold, item } = plan;
     const hasYield = compareQuantity(c.yield, { value: '0', unit: c.yield.unit }) > 0;
+    // The operation confirmation (yield, scrap, reason) first: the ERP's record of what the line reported.
+    await this.erp.confirmOperation(ctx('erp-confirmation'), plant, plan.productionOrder, {
+      ...(c.operation ? { operation: c.operation } : {}),
+      ...(c.workCenter ? { workCenter: c.workCenter } : {}),
+      yield: c.yield,
+      scrap: c.scrap,
+      ...(c.scrapReason ? { scrapReason: c.scrapReason } : {}),
+      final: c.final,
+      confirmedAt: c.reportedAt,
+    });
     // Finished-goods receipt in the ERP, then the same receipt in the WMS (into quality inspection on a hold).
     if (hasYield) {
       await this.erp.postGoodsMovement(ctx('erp-receipt'), plant, {

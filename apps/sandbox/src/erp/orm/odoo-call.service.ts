@@ -3,13 +3,14 @@ import { fingerprintOf, LedgerService, SandboxIdempotency, SandboxStore, type Sa
 import type { BusinessMethod } from '../models/business-method';
 import { CREATE_DEFAULTS } from '../models/create-defaults';
 import { MRP_PRODUCTION_METHODS } from '../models/mrp-production.methods';
+import { MRP_RECORD_PRODUCTION_METHODS } from '../models/mrp-record-production.methods';
 import { STOCK_PICKING_METHODS } from '../models/stock-picking.methods';
 import { OdooDatabase } from './odoo-database';
 import { accessError, badRequest, notFound } from './odoo-errors';
 import { applyValues } from './odoo-values';
 
 const BUSINESS_METHODS: Record<string, Record<string, BusinessMethod>> = {
-  'mrp.production': MRP_PRODUCTION_METHODS,
+  'mrp.production': { ...MRP_PRODUCTION_METHODS, ...MRP_RECORD_PRODUCTION_METHODS },
   'stock.picking': STOCK_PICKING_METHODS,
 };
 

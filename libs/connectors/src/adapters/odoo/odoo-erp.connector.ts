@@ -1,4 +1,6 @@
 import {
+  type ConfirmOperationInput,
+  type OperationConfirmation,
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
   canTransition,
@@ -22,6 +24,7 @@ import { ErpConnector, ErpStockQuery, ItemQuery, ProductionOrderQuery, PurchaseO
 import { toBom } from './odoo-bom.mapper';
 import { odooOptions } from './odoo-erp.options';
 import { OdooGoodsMovementPoster } from './odoo-goods-movement.poster';
+import { OdooOperationConfirmationPoster } from './odoo-operation-confirmation.poster';
 import { OdooStockReader } from './odoo-stock.reader';
 import { categoryIdsOf, ItemLookups, toItem } from './odoo-item.mapper';
 import { isOdooUserError, OdooJson2Client } from './odoo-json2.client';
@@ -56,6 +59,7 @@ export class OdooErpConnector extends ErpConnector {
   private readonly refs: OdooReferenceData;
   private readonly products: OdooProductDirectory;
   private readonly goodsMovements: OdooGoodsMovementPoster;
+  private readonly confirmations: OdooOperationConfirmationPoster;
   private readonly stock: OdooStockReader;
 
   constructor(plant: string, binding: SystemBinding) {
@@ -64,6 +68,7 @@ export class OdooErpConnector extends ErpConnector {
     this.refs = new OdooReferenceData(this.odoo);
     this.products = new OdooProductDirectory(this.odoo, plant);
     this.goodsMovements = new OdooGoodsMovementPoster(this.odoo, this.refs, this.products, plant);
+    this.confirmations = new OdooOperationConfirmationPoster(this.odoo, (ctx, id) => this.getProductionOrder(ctx, id), plant);
     this.stock = new OdooStockReader(this.odoo, this.refs, plant);
   }
 
@@ -303,6 +308,10 @@ export class OdooErpConnector extends ErpConnector {
   }
 
   // ── Goods movements ─────────────────────────────────────────────────────────
+
+  confirmOperation(ctx: CallContext, productionOrderId: string, input: ConfirmOperationInput): Promise<OperationConfirmation> {
+    return this.confirmations.confirm(ctx, productionOrderId, input);
+  }
 
   postGoodsMovement(ctx: CallContext, input: GoodsMovementInput): Promise<InventoryMovement> {
     return this.goodsMovements.post(ctx, input);

@@ -5,6 +5,8 @@ import { ErpApiClient } from './erp-api.client';
 import { circuitBreakerGuard } from './http/circuit-breaker.guard';
 import { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
 import { OrderReleaseApiClient } from './process/order-release-api.client';
+import { ReconciliationApiClient } from './process/reconciliation-api.client';
+import { SyncObservationReporter } from './process/sync-observation.reporter';
 import { MesApiClient } from './mes-api.client';
 import { WmsApiClient } from './wms-api.client';
 
@@ -16,13 +18,18 @@ export interface ClientsModuleOptions extends ClientsOverrides {
    * plant × system). Process apps turn it on; the experience API answers users directly and does not.
    */
   circuitBreakers?: boolean;
+  /**
+   * The reporting app's name: provides a SyncObservationReporter (best-effort sync-health
+   * observations to reconciliation, RECONCILIATION_API_URL) with it as `source`.
+   */
+  syncObservationsSource?: string;
 }
 
 const BREAKERS = { token: CircuitBreakerRegistry, optional: true };
 
 /**
  * Provides ErpApiClient, MesApiClient, WmsApiClient and the process API clients (OrderReleaseApiClient,
- * InventoryTransferApiClient; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
+ * InventoryTransferApiClient, ReconciliationApiClient; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
  * from ClientsConfig's env; `urls`, `apiKey` and `timeoutMs` override it (tests).
  */
 @Global()
@@ -66,8 +73,32 @@ export class ClientsModule {
           inject: [CLIENTS_SETTINGS],
           useFactory: (s: ClientsSettings) => new InventoryTransferApiClient({ baseUrl: s.urls.inventoryTransfer, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
         },
+        {
+          provide: ReconciliationApiClient,
+          inject: [CLIENTS_SETTINGS],
+          // Sync health is best-effort: a short bound, so a hung reconciliation never delays shutdown much.
+          useFactory: (s: ClientsSettings) => new ReconciliationApiClient({ baseUrl: s.urls.reconciliation, apiKey: s.apiKey, timeoutMs: Math.min(s.timeoutMs, 5000) }),
+        },
+        ...(options.syncObservationsSource
+          ? [
+              {
+                provide: SyncObservationReporter,
+                inject: [ReconciliationApiClient],
+                useFactory: (client: ReconciliationApiClient) => new SyncObservationReporter(client, { source: options.syncObservationsSource! }),
+              },
+            ]
+          : []),
       ],
-      exports: [CLIENTS_SETTINGS, ErpApiClient, MesApiClient, WmsApiClient, OrderReleaseApiClient, InventoryTransferApiClient],
+      exports: [
+        CLIENTS_SETTINGS,
+        ErpApiClient,
+        MesApiClient,
+        WmsApiClient,
+        OrderReleaseApiClient,
+        InventoryTransferApiClient,
+        ReconciliationApiClient,
+        ...(options.syncObservationsSource ? [SyncObservationReporter] : []),
+      ],
     };
   }
 }

@@ -1,19 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { DEMO_KEYS } from '../../support/demo-keys';
+import { freePort } from '../../support/free-port';
 import { startReconciliation, type ReconciliationHarness } from '../../support/reconciliation.harness';
 import { startSyncEnv, until, type SyncEnv } from './production-sync.harness';
 
 jest.setTimeout(180_000);
-
-/** A port nothing listens on yet: production-sync is told reconciliation is there before it comes up. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let env: SyncEnv;
 let reconciliation: ReconciliationHarness | undefined;

@@ -1,5 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, ErpApiClient, loadClientsSettings, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import {
+  ClientsModule,
+  ErpApiClient,
+  loadClientsSettings,
+  ReconciliationApiClient,
+  SyncObservationReporter,
+  WmsApiClient,
+  type ClientsOverrides,
+} from '@plantsync/clients';
 import {
   DeadLettersModule,
   MessagingModule,
@@ -14,6 +22,7 @@ import { PlatformModule } from '@plantsync/platform';
 import { SagaModule, sagaEntities, sagaMigrations, type SagaRecoveryOptions } from '@plantsync/saga';
 import { persistenceRegistration } from './persistence.registration';
 import { runsApi, runsWorkers, type InventoryTransferRole } from './inventory-transfer.role';
+import { InventoryTransferObserver } from './transfers/inventory-transfer.observer';
 import { inventoryTransferSaga } from './transfers/inventory-transfer.saga';
 import { InventoryTransfersModule } from './transfers/inventory-transfers.module';
 
@@ -46,7 +55,17 @@ export class InventoryTransferModule {
     // The saga's steps hold their own clients: the definition is built before DI (SagaModule.register takes it).
     const erp = new ErpApiClient({ baseUrl: settings.urls.erp, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
     const wms = new WmsApiClient({ baseUrl: settings.urls.wms, apiKey: settings.apiKey, timeoutMs: settings.timeoutMs });
-    const definition = inventoryTransferSaga({ erp, wms, receiptWindowMs: opts.receiptWindowMs ?? Number(process.env.INVENTORY_TRANSFER_RECEIPT_WINDOW_MS ?? DEFAULT_RECEIPT_WINDOW_MS) });
+    // Sync health is best-effort: a short bound, so a hung reconciliation never delays shutdown much.
+    const reporter = new SyncObservationReporter(
+      new ReconciliationApiClient({ baseUrl: settings.urls.reconciliation, apiKey: settings.apiKey, timeoutMs: Math.min(settings.timeoutMs, 5000) }),
+      { source: APP },
+    );
+    const definition = inventoryTransferSaga({
+      erp,
+      wms,
+      receiptWindowMs: opts.receiptWindowMs ?? Number(process.env.INVENTORY_TRANSFER_RECEIPT_WINDOW_MS ?? DEFAULT_RECEIPT_WINDOW_MS),
+      observer: new InventoryTransferObserver(reporter),
+    });
     const queue = ProcessQueue.InventoryTransfer;
     const saga = SagaModule.register(definition, { worker: runsWorkers(role), ...(opts.recovery !== undefined ? { recovery: opts.recovery } : {}) });
     return {
@@ -70,6 +89,8 @@ export class InventoryTransferModule {
         saga,
         ...(runsApi(role) ? [InventoryTransfersModule.register(saga), DeadLettersModule] : []),
       ],
+      // Provided so Nest gives the reporter its last flush at shutdown.
+      providers: [{ provide: SyncObservationReporter, useValue: reporter }],
     };
   }
 }

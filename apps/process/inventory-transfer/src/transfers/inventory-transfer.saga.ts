@@ -51,6 +51,10 @@ export function inventoryTransferSaga(deps: TransferStepDeps): SagaDefinition<Tr
         );
       },
     },
+    onException: (ctx, exception) => {
+      deps.observer?.exception(ctx, exception);
+      return [];
+    },
     onFailed: (ctx, failure, tools) => [
       tools.event(EventTypes.InventoryTransferFailed, {
         transfer: ctx.transfer,

@@ -7,7 +7,7 @@ import type { TransferStepDeps } from './transfer-step.deps';
  * The destination side in the ERP: a goods receipt into the destination location, lot carried
  * over. Completes the transfer: InventoryTransferCompleted is committed with this step.
  */
-export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
+export function postGoodsReceiptStep({ erp, observer }: TransferStepDeps): SagaStep<TransferContext> {
   return {
     name: ProcessJobName.PostGoodsReceipt,
     onFailure: 'exception',
@@ -25,6 +25,8 @@ export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<Transf
           reference: transferReference(ctx),
         },
       );
+      // Now, not the ERP's document time (whole seconds): lag is measured on one clock.
+      observer?.goodsReceiptPosted(ctx, new Date().toISOString());
       return {
         patch: { goodsReceipt: movement.id },
         output: { goodsReceipt: movement.id, postedAt: movement.postedAt },

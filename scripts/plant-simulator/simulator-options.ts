@@ -43,7 +43,7 @@ export const SIMULATOR_USAGE = `Usage: npm run simulate -- --plant P100 [--plant
   --erp-url URL         erp-api, to find released orders (default ERP_API_URL or http://127.0.0.1:3001)
   --orders MO-P100-0009 report only against these orders (repeatable or comma list)
   --yield 1 --scrap 0   quantities per message, in the order's unit
-  --concurrency 8       requests in flight per plant
+  --concurrency 32      requests in flight per plant
   --seed 1              seed of the random choices`;
 
 const PLANT = /^[A-Z0-9]{2,10}$/;
@@ -104,7 +104,7 @@ export function parseSimulatorArgs(args: string[], env: Record<string, string | 
     orders: [...new Set(list(v.orders))],
     yieldQuantity,
     scrapQuantity,
-    concurrency: integer('concurrency', v.concurrency, 8, 256),
+    concurrency: integer('concurrency', v.concurrency, 32, 256),
     seed: integer('seed', v.seed, 1, 2 ** 31 - 1),
   };
 }

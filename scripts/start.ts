@@ -189,6 +189,7 @@ async function main(): Promise<void> {
     ORDER_RELEASE_API_URL: process.env.ORDER_RELEASE_API_URL ?? `http://${HOST}:${portOf(APPS[4])}`,
     INVENTORY_TRANSFER_API_URL: process.env.INVENTORY_TRANSFER_API_URL ?? `http://${HOST}:${portOf(APPS[5])}`,
     PRODUCTION_SYNC_API_URL: process.env.PRODUCTION_SYNC_API_URL ?? `http://${HOST}:${portOf(APPS[6])}`,
+    // Where the process apps report sync observations (sync health).
     RECONCILIATION_API_URL: process.env.RECONCILIATION_API_URL ?? `http://${HOST}:${portOf(APPS[7])}`,
   };
 

@@ -7,7 +7,7 @@ import { DEMO_KEYS } from './demo-keys';
 export type ProcessAppName = 'order-release' | 'inventory-transfer' | 'production-sync';
 
 type CreateProcessApi = (opts: {
-  clients?: { urls?: { erp?: string; mes?: string; wms?: string }; apiKey?: string; timeoutMs?: number };
+  clients?: { urls?: { erp?: string; mes?: string; wms?: string; reconciliation?: string }; apiKey?: string; timeoutMs?: number };
   recovery?: false | { intervalMs?: number; staleAfterMs?: number };
   retryPolicies?: Record<string, { attempts?: number; baseDelayMs?: number; maxDelayMs?: number }>;
   /** inventory-transfer's one queue takes a single policy. */
@@ -34,6 +34,11 @@ export interface ProcessAppHarness {
 export interface StartProcessAppOptions {
   /** Base URLs of the system APIs the app calls (through libs/clients, with the demo service key). */
   systemApis: { erp: string; mes: string; wms: string };
+  /**
+   * Where the app reports sync observations; default a closed port, so a test never reports to a
+   * reconciliation that happens to run on the machine (reporting is best-effort, so this is harmless).
+   */
+  reconciliationUrl?: string;
   database?: 'sqlite' | 'postgres';
   /** App env (e.g. ORDER_RELEASE_APPROVAL_TIMEOUT_SECONDS). */
   env?: Record<string, string>;
@@ -60,7 +65,7 @@ export async function startProcessApp(name: ProcessAppName, opts: StartProcessAp
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time so this compiles before every app exists
   const mod = require(join(ROOT, APPS[name].file)) as Record<string, CreateProcessApi>;
   const app = await mod[APPS[name].factory]({
-    clients: { urls: opts.systemApis, apiKey: DEMO_KEYS.service },
+    clients: { urls: { ...opts.systemApis, reconciliation: opts.reconciliationUrl ?? 'http://127.0.0.1:9' }, apiKey: DEMO_KEYS.service },
     recovery: opts.recovery ?? false,
     retryPolicies: opts.retryPolicies,
     retryPolicy: opts.retryPolicies?.[name],

@@ -21,6 +21,8 @@ export async function startReconciliation(opts: {
   systemApis: { erp: string; mes: string; wms: string };
   database?: 'sqlite' | 'postgres';
   schedule?: boolean;
+  /** Listen on this port (a process app was told where to find it before it came up); default any free port. */
+  port?: number;
 }): Promise<ReconciliationHarness> {
   const redis = redisTestPrefix('reconciliation');
   const database = createTestDatabase(opts.database ?? 'sqlite');
@@ -37,7 +39,7 @@ export async function startReconciliation(opts: {
     clients: { urls: opts.systemApis, apiKey: DEMO_KEYS.service, timeoutMs: 30_000 },
     schedule: opts.schedule ?? false,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     url,

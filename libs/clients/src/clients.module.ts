@@ -8,6 +8,7 @@ import { OrderReleaseApiClient } from './process/order-release-api.client';
 import { DEAD_LETTER_SOURCES, DeadLetterApis, DeadLettersApiClient } from './process/dead-letters-api.client';
 import { ProductionSyncApiClient } from './process/production-sync-api.client';
 import { ReconciliationApiClient } from './process/reconciliation-api.client';
+import { SyncObservationReporter } from './process/sync-observation.reporter';
 import { MesApiClient } from './mes-api.client';
 import { WmsApiClient } from './wms-api.client';
 
@@ -19,13 +20,18 @@ export interface ClientsModuleOptions extends ClientsOverrides {
    * plant × system). Process apps turn it on; the experience API answers users directly and does not.
    */
   circuitBreakers?: boolean;
+  /**
+   * The reporting app's name: provides a SyncObservationReporter (best-effort sync-health
+   * observations to reconciliation, RECONCILIATION_API_URL) with it as `source`.
+   */
+  syncObservationsSource?: string;
 }
 
 const BREAKERS = { token: CircuitBreakerRegistry, optional: true };
 
 /**
  * Provides ErpApiClient, MesApiClient, WmsApiClient and the process API clients (OrderReleaseApiClient,
- * InventoryTransferApiClient, ReconciliationApiClient, ProductionSyncApiClient, DeadLetterApis; they only hold a URL, so apps that never call them pay nothing) everywhere in the app (global), configured
+ * InventoryTransferApiClient, ReconciliationApiClient, ProductionSyncApiClient, DeadLetterApis; they only hold a URL; plus a SyncObservationReporter when `syncObservationsSource` is set, so apps that never call them pay nothing) everywhere in the app (global), configured
  * from ClientsConfig's env; `urls`, `apiKey` and `timeoutMs` override it (tests).
  */
 @Global()
@@ -72,7 +78,8 @@ export class ClientsModule {
         {
           provide: ReconciliationApiClient,
           inject: [CLIENTS_SETTINGS],
-          useFactory: (s: ClientsSettings) => new ReconciliationApiClient({ baseUrl: s.urls.reconciliation, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+          // Sync health is best-effort: a short bound, so a hung reconciliation never delays shutdown much.
+          useFactory: (s: ClientsSettings) => new ReconciliationApiClient({ baseUrl: s.urls.reconciliation, apiKey: s.apiKey, timeoutMs: Math.min(s.timeoutMs, 5000) }),
         },
         {
           provide: ProductionSyncApiClient,
@@ -87,6 +94,15 @@ export class ClientsModule {
             return new DeadLetterApis(DEAD_LETTER_SOURCES.map((source) => new DeadLettersApiClient(source, { baseUrl: baseUrl[source], apiKey: s.apiKey, timeoutMs: s.timeoutMs })));
           },
         },
+        ...(options.syncObservationsSource
+          ? [
+              {
+                provide: SyncObservationReporter,
+                inject: [ReconciliationApiClient],
+                useFactory: (client: ReconciliationApiClient) => new SyncObservationReporter(client, { source: options.syncObservationsSource! }),
+              },
+            ]
+          : []),
       ],
       exports: [
         CLIENTS_SETTINGS,
@@ -98,6 +114,7 @@ export class ClientsModule {
         ReconciliationApiClient,
         ProductionSyncApiClient,
         DeadLetterApis,
+        ...(options.syncObservationsSource ? [SyncObservationReporter] : []),
       ],
     };
   }

@@ -3,11 +3,13 @@ import type {
   BillOfMaterials,
   BomExplosion,
   CreateStockTransportInput,
+  ConfirmOperationInput,
   GoodsMovementInput,
   InventoryBalance,
   InventoryMovement,
   Item,
   ItemType,
+  OperationConfirmation,
   Page,
   ProductionOrder,
   ProductionOrderStatus,
@@ -126,6 +128,20 @@ export class ErpApiClient {
       path: `/v1/plants/${seg(plant)}/production-orders`,
       query: { ...query },
       operation: 'listProductionOrders',
+      plant,
+    });
+  }
+
+  /**
+   * Confirms what the shop floor produced on an operation (yield, scrap, reason). Needs an
+   * idempotency key (400 without): the ERP records each confirmation once under it.
+   */
+  confirmOperation(ctx: CallContext, plant: string, productionOrder: string, input: ConfirmOperationInput): Promise<OperationConfirmation> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/production-orders/${seg(productionOrder)}/confirmations`,
+      body: input,
+      operation: 'confirmOperation',
       plant,
     });
   }

@@ -7,11 +7,22 @@ export type {
   ListProductionOrdersQuery,
   ListPurchaseOrdersQuery,
 } from './erp-api.client';
-export { MesApiClient, type DispatchWorkOrderInput } from './mes-api.client';
+export {
+  MesApiClient,
+  type DispatchWorkOrderInput,
+  type ProductionPerformanceReceipt,
+  type StoredProductionConfirmation,
+} from './mes-api.client';
 export { WmsApiClient, type AvailabilityQuery, type ListStockQuery } from './wms-api.client';
 export { OrderReleaseApiClient } from './process/order-release-api.client';
 export { InventoryTransferApiClient } from './process/inventory-transfer-api.client';
-export { ReconciliationApiClient } from './process/reconciliation-api.client';
+export {
+  ReconciliationApiClient,
+  MAX_SYNC_OBSERVATIONS_PER_REQUEST,
+  type SyncObservation,
+  type SyncObservationDomain,
+} from './process/reconciliation-api.client';
+export { SyncObservationReporter, type SyncObservationReporterOptions } from './process/sync-observation.reporter';
 export { ProductionSyncApiClient } from './process/production-sync-api.client';
 export { DeadLetterApis, DeadLettersApiClient, DEAD_LETTER_SOURCES, type DeadLetterSource } from './process/dead-letters-api.client';
 export type * from './process/process-api.views';

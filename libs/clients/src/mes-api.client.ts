@@ -9,6 +9,14 @@ export type DispatchWorkOrderInput = Pick<ProductionOrder, 'number' | 'item' | '
 /** How far a stored inbound confirmation got (mes-api's status column). */
 export type InboundConfirmationStatus = 'received' | 'waiting' | 'posted' | 'failed';
 
+/** mes-api's answer to a production report: every message newly stored (accepted) or already known (duplicates). */
+export interface ProductionPerformanceReceipt {
+  receiptId: string;
+  accepted: string[];
+  duplicates: string[];
+  receivedAt: string;
+}
+
 /** An inbound production confirmation as mes-api stored it. */
 export interface StoredProductionConfirmation {
   plant: string;
@@ -62,6 +70,37 @@ export class MesApiClient {
       plant,
     });
     return page.items;
+  }
+
+  /**
+   * Reports production as the plant MES does (its `mes` key, or the service key): one confirmation
+   * or a batch of up to 1,000. Answered once everything is stored; repeats come back as duplicates.
+   */
+  reportProductionPerformance(
+    ctx: CallContext,
+    plant: string,
+    confirmations: ProductionConfirmation[],
+  ): Promise<ProductionPerformanceReceipt> {
+    const body = confirmations.length === 1 ? confirmations[0] : { confirmations };
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/production-performance`,
+      body,
+      operation: 'reportProductionPerformance',
+      plant,
+    });
+  }
+
+  /** The same as a B2MML SyncProductionPerformance / ProcessProductionPerformance document. */
+  reportProductionPerformanceB2mml(ctx: CallContext, plant: string, xml: string): Promise<ProductionPerformanceReceipt> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/production-performance`,
+      rawBody: xml,
+      contentType: 'application/xml',
+      operation: 'reportProductionPerformance',
+      plant,
+    });
   }
 
   /** A stored inbound production confirmation; 404 `confirmation-not-found`. */

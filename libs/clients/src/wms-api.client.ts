@@ -1,8 +1,10 @@
 import type {
   Availability,
   CreateExpectedReceiptInput,
+  CreateGoodsIssueInput,
   CreateReceiptInput,
   ExpectedReceipt,
+  GoodsIssue,
   CreateReservationInput,
   CreateTransferOrderInput,
   InventoryBalance,
@@ -126,6 +128,11 @@ export class WmsApiClient {
 
   createReceipt(ctx: CallContext, plant: string, input: CreateReceiptInput): Promise<Receipt> {
     return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/receipts`, body: input, operation: 'createReceipt', plant });
+  }
+
+  /** Takes unrestricted stock out of one location and lot (production consumption, scrap); 409 insufficient-stock. */
+  createGoodsIssue(ctx: CallContext, plant: string, input: CreateGoodsIssueInput): Promise<GoodsIssue> {
+    return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/goods-issues`, body: input, operation: 'createGoodsIssue', plant });
   }
 
   /** Announces an inbound delivery from a supplier's ship notice; the same idempotency key answers the first one again. */

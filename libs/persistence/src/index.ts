@@ -10,3 +10,4 @@ export {
 export { PersistenceConfig } from './persistence.config';
 export { prepareDatabase } from './prepare-database';
 export { pendingSchemaChanges } from './migration-drift';
+export { serialisedTransaction } from './serialised-transaction';

@@ -20,7 +20,13 @@ export interface TransferEnv {
   close(): Promise<void>;
 }
 
-export async function startTransferEnv(opts: { attempts?: number } = {}): Promise<TransferEnv> {
+export async function startTransferEnv(
+  opts: {
+    attempts?: number;
+    /** Where the app reports sync observations; default a closed port (best-effort, so harmless). */
+    reconciliationUrl?: string;
+  } = {},
+): Promise<TransferEnv> {
   const sandbox = await startSandbox();
   const erp = await startSystemApi('erp-api', { sandboxUrl: sandbox.url, timeoutMs: 2000 });
   const wms = await startSystemApi('wms-api', { sandboxUrl: sandbox.url, timeoutMs: 2000 });
@@ -35,7 +41,7 @@ export async function startTransferEnv(opts: { attempts?: number } = {}): Promis
   });
   const app = await createInventoryTransferApi({
     role: 'all',
-    clients: { urls: { erp: erp.url, wms: wms.url }, apiKey: DEMO_KEYS.service, timeoutMs: 3000 },
+    clients: { urls: { erp: erp.url, wms: wms.url, reconciliation: opts.reconciliationUrl ?? 'http://127.0.0.1:9' }, apiKey: DEMO_KEYS.service, timeoutMs: 3000 },
     retryPolicy: { attempts: opts.attempts ?? 3, baseDelayMs: 50, maxDelayMs: 200 },
     recovery: false,
   });

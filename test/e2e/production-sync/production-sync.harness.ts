@@ -31,6 +31,8 @@ export interface SyncEnv {
 export async function startSyncEnv(
   settings: Partial<ProductionSyncSettings> = {},
   database: 'sqlite' | 'postgres' = 'sqlite',
+  /** Where production-sync reports sync observations; default a closed port (best-effort, so harmless). */
+  reconciliationUrl = 'http://127.0.0.1:9',
 ): Promise<SyncEnv> {
   const redis = redisTestPrefix('production-sync');
   const sandbox = await startSandbox();
@@ -51,7 +53,7 @@ export async function startSyncEnv(
   const boot = async () => {
     const created = await createProductionSyncApi({
       role: 'all',
-      clients: { urls: { erp: erp.url, mes: mes.url, wms: wms.url }, apiKey: DEMO_KEYS.service, timeoutMs: 5000 },
+      clients: { urls: { erp: erp.url, mes: mes.url, wms: wms.url, reconciliation: reconciliationUrl }, apiKey: DEMO_KEYS.service, timeoutMs: 5000 },
       retryPolicies: { [eventQueueName('production-sync')]: fast, [ProcessQueue.ProductionSync]: fast },
       settings,
     });

@@ -196,6 +196,8 @@ export class FaultPlatform {
         ERP_API_URL: this.systemUrls.erp,
         MES_API_URL: this.systemUrls.mes,
         WMS_API_URL: this.systemUrls.wms,
+        // Sync observations go nowhere (best-effort): never to a reconciliation running on this machine.
+        RECONCILIATION_API_URL: 'http://127.0.0.1:9',
         PLANTSYNC_SERVICE_API_KEY: DEMO_KEYS.service,
         ...this.database(app).env,
         [spec.portEnv]: String(port),

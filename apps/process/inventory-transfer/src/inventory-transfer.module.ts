@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, ErpApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import { ClientsModule, ErpApiClient, SyncObservationReporter, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
 import {
   DeadLettersModule,
   MessagingModule,
@@ -14,6 +14,7 @@ import { PlatformModule } from '@plantsync/platform';
 import { SagaModule, sagaEntities, sagaMigrations, type SagaRecoveryOptions } from '@plantsync/saga';
 import { persistenceRegistration } from './persistence.registration';
 import { runsApi, runsWorkers, type InventoryTransferRole } from './inventory-transfer.role';
+import { InventoryTransferObserver } from './transfers/inventory-transfer.observer';
 import { INVENTORY_TRANSFER_SHAPE, inventoryTransferSaga } from './transfers/inventory-transfer.saga';
 import { InventoryTransfersModule } from './transfers/inventory-transfers.module';
 
@@ -45,13 +46,15 @@ export class InventoryTransferModule {
     const receiptWindowMs = opts.receiptWindowMs ?? Number(process.env.INVENTORY_TRANSFER_RECEIPT_WINDOW_MS ?? DEFAULT_RECEIPT_WINDOW_MS);
     const queue = ProcessQueue.InventoryTransfer;
     // The steps get ClientsModule's clients, which run every call through the circuit of its
-    // plant × system (an open circuit defers the job instead of spending its attempts).
+    // plant × system (an open circuit defers the job instead of spending its attempts), and its
+    // sync-observation reporter (best-effort reports to sync health, flushed at shutdown).
     const saga = SagaModule.registerAsync({
       shape: INVENTORY_TRANSFER_SHAPE,
       worker: runsWorkers(role),
       ...(opts.recovery !== undefined ? { recovery: opts.recovery } : {}),
-      inject: [ErpApiClient, WmsApiClient],
-      useFactory: (erp: ErpApiClient, wms: WmsApiClient) => inventoryTransferSaga({ erp, wms, receiptWindowMs }),
+      inject: [ErpApiClient, WmsApiClient, SyncObservationReporter],
+      useFactory: (erp: ErpApiClient, wms: WmsApiClient, reporter: SyncObservationReporter) =>
+        inventoryTransferSaga({ erp, wms, receiptWindowMs, observer: new InventoryTransferObserver(reporter) }),
     });
     return {
       module: InventoryTransferModule,
@@ -70,7 +73,7 @@ export class InventoryTransferModule {
             ? { workers: { queues: [queue], catalogue: PROCESS_JOB_CATALOGUE, ...(opts.concurrency ? { concurrency: opts.concurrency } : {}) } }
             : {}),
         }),
-        ClientsModule.forRoot({ ...opts.clients, circuitBreakers: true }),
+        ClientsModule.forRoot({ ...opts.clients, circuitBreakers: true, syncObservationsSource: APP }),
         saga,
         ...(runsApi(role) ? [InventoryTransfersModule.register(saga), DeadLettersModule] : []),
       ],

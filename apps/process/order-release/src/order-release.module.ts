@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, ErpApiClient, MesApiClient, WmsApiClient, type ClientsModuleOptions } from '@plantsync/clients';
+import { ClientsModule, ErpApiClient, MesApiClient, SyncObservationReporter, WmsApiClient, type ClientsModuleOptions } from '@plantsync/clients';
 import { DeadLettersModule, MessagingModule, type RetryPolicy, messagingEntities, messagingMigrations, PROCESS_JOB_CATALOGUE, ProcessQueue } from '@plantsync/messaging';
 import { PersistenceModule } from '@plantsync/persistence';
 import { PlatformModule } from '@plantsync/platform';
 import { SagaModule, sagaEntities, sagaMigrations, type SagaRecoveryOptions } from '@plantsync/saga';
 import type { OrderReleaseConfig } from './config/order-release.config';
 import { OrderReleasesModule } from './releases/order-releases.module';
+import { OrderReleaseObserver } from './saga/order-release.observer';
 import { ORDER_RELEASE_SHAPE, orderReleaseSaga } from './saga/order-release.saga';
 
 export const ORDER_RELEASE_APP = 'order-release';
@@ -47,14 +48,20 @@ export class OrderReleaseModule {
             ? { workers: { queues: [ProcessQueue.OrderRelease], catalogue: PROCESS_JOB_CATALOGUE, concurrency: config.ORDER_RELEASE_WORKER_CONCURRENCY } }
             : {}),
         }),
-        ClientsModule.forRoot({ ...options.clients ?? {}, circuitBreakers: true }),
+        ClientsModule.forRoot({ ...options.clients ?? {}, circuitBreakers: true, syncObservationsSource: ORDER_RELEASE_APP }),
         SagaModule.registerAsync({
           shape: ORDER_RELEASE_SHAPE,
           worker,
           recovery: options.recovery,
-          inject: [ErpApiClient, WmsApiClient, MesApiClient],
-          useFactory: (erp: ErpApiClient, wms: WmsApiClient, mes: MesApiClient) =>
-            orderReleaseSaga({ erp, wms, mes, approvalTimeoutSeconds: config.ORDER_RELEASE_APPROVAL_TIMEOUT_SECONDS }),
+          inject: [ErpApiClient, WmsApiClient, MesApiClient, SyncObservationReporter],
+          useFactory: (erp: ErpApiClient, wms: WmsApiClient, mes: MesApiClient, reporter: SyncObservationReporter) =>
+            orderReleaseSaga({
+              erp,
+              wms,
+              mes,
+              approvalTimeoutSeconds: config.ORDER_RELEASE_APPROVAL_TIMEOUT_SECONDS,
+              observer: new OrderReleaseObserver(reporter),
+            }),
         }),
         OrderReleasesModule,
         DeadLettersModule,

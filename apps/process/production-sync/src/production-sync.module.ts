@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { ClientsModule, ErpApiClient, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
+import { ClientsModule, ErpApiClient, SyncObservationReporter, WmsApiClient, type ClientsOverrides } from '@plantsync/clients';
 import {
   DeadLettersModule,
   eventQueueName,
@@ -22,12 +22,16 @@ import { GapDeadlineHandler } from './sequencing/gap-deadline.handler';
 import { OrderSequencer } from './sequencing/order-sequencer';
 import { PerformanceReceivedHandler } from './sequencing/performance-received.handler';
 import { PerformanceReceivedDelivery } from './sequencing/performance-received.job';
+import { ProductionSyncObserver } from './sync-health/production-sync-observer';
 
 export const APP = 'production-sync';
 
 export interface ProductionSyncOptions {
   role?: ProductionSyncRole;
-  /** Where the system APIs are (tests); default from env (ERP_API_URL, MES_API_URL, WMS_API_URL, PLANTSYNC_SERVICE_API_KEY). */
+  /**
+   * Where the system APIs and reconciliation (sync health) are (tests); default from env (ERP_API_URL,
+   * MES_API_URL, WMS_API_URL, RECONCILIATION_API_URL, PLANTSYNC_SERVICE_API_KEY).
+   */
   clients?: ClientsOverrides;
   /** Retry policy overrides per queue (tests shorten them); default PLANTSYNC_RETRY_POLICIES. */
   retryPolicies?: Record<string, Partial<RetryPolicy>>;
@@ -73,7 +77,8 @@ export class ProductionSyncModule {
         }),
         // One circuit per plant × system, like the other process apps: a dead ERP at P200 fails
         // fast (the job is deferred, never dead-lettered) while P100's confirmations keep posting.
-        ClientsModule.forRoot({ ...opts.clients, circuitBreakers: true }),
+        // Its sync-observation reporter sends posted and dead-lettered confirmations to sync health.
+        ClientsModule.forRoot({ ...opts.clients, circuitBreakers: true, syncObservationsSource: APP }),
         ...(runsApi(role) ? [DeadLettersModule] : []),
       ],
       controllers: runsApi(role) ? [SyncExceptionsController] : [],
@@ -83,6 +88,11 @@ export class ProductionSyncModule {
           provide: ConfirmationPoster,
           inject: [ErpApiClient, WmsApiClient],
           useFactory: (erp: ErpApiClient, wms: WmsApiClient) => new ConfirmationPoster(erp, wms, settings),
+        },
+        {
+          provide: ProductionSyncObserver,
+          inject: [SyncObservationReporter],
+          useFactory: (reporter: SyncObservationReporter) => new ProductionSyncObserver(reporter),
         },
         OrderSequencer,
         ...(runsWorkers(role) ? [PerformanceReceivedHandler, GapDeadlineHandler] : []),

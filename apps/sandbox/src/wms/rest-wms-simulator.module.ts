@@ -3,6 +3,8 @@ import { SandboxSeeding } from '../core';
 import { WmsPosting } from './http/wms-posting';
 import { WmsExpectedReceiptsController } from './expected-receipts/wms-expected-receipts.controller';
 import { WmsExpectedReceiptsService } from './expected-receipts/wms-expected-receipts.service';
+import { WmsGoodsIssuesController } from './goods-issues/wms-goods-issues.controller';
+import { WmsGoodsIssuesService } from './goods-issues/wms-goods-issues.service';
 import { WmsReceiptsController } from './receipts/wms-receipts.controller';
 import { WmsReceiptsService } from './receipts/wms-receipts.service';
 import { WmsReservationsController } from './reservations/wms-reservations.controller';
@@ -18,8 +20,23 @@ import { wmsStockSeeder } from './wms-stock.seeder';
  * docs/wms-contract.openapi.yaml (Plantsync's own WMS contract, served by the rest-wms connector).
  */
 @Module({
-  controllers: [WmsStockController, WmsReservationsController, WmsTransferOrdersController, WmsReceiptsController, WmsExpectedReceiptsController],
-  providers: [WmsStockBook, WmsPosting, WmsReservationsService, WmsTransferOrdersService, WmsReceiptsService, WmsExpectedReceiptsService],
+  controllers: [
+    WmsStockController,
+    WmsReservationsController,
+    WmsTransferOrdersController,
+    WmsReceiptsController,
+    WmsExpectedReceiptsController,
+    WmsGoodsIssuesController,
+  ],
+  providers: [
+    WmsStockBook,
+    WmsPosting,
+    WmsReservationsService,
+    WmsTransferOrdersService,
+    WmsReceiptsService,
+    WmsExpectedReceiptsService,
+    WmsGoodsIssuesService,
+  ],
 })
 export class RestWmsSimulatorModule implements OnModuleInit {
   constructor(@Inject(SandboxSeeding) private readonly seeding: SandboxSeeding) {}

@@ -5,6 +5,7 @@ import { PlatformModule } from '@plantsync/platform';
 import { BomsModule } from './boms/boms.module';
 import { GoodsMovementsModule } from './goods-movements/goods-movements.module';
 import { ItemsModule } from './items/items.module';
+import { OperationConfirmationsModule } from './operation-confirmations/operation-confirmations.module';
 import { ProductionOrdersModule } from './production-orders/production-orders.module';
 import { PurchaseOrdersModule } from './purchase-orders/purchase-orders.module';
 import { ErpStockModule } from './stock/stock.module';
@@ -28,6 +29,7 @@ export class ErpApiModule {
         ProductionOrdersModule,
         PurchaseOrdersModule,
         GoodsMovementsModule,
+        OperationConfirmationsModule,
         ErpStockModule,
         StockTransportsModule,
       ],

@@ -4,6 +4,7 @@ import { Landscape, LandscapeModule } from '@plantsync/landscape';
 import { PlatformModule } from '@plantsync/platform';
 import { AvailabilityModule } from './availability/availability.module';
 import { ExpectedReceiptsModule } from './expected-receipts/expected-receipts.module';
+import { GoodsIssuesModule } from './goods-issues/goods-issues.module';
 import { ReceiptsModule } from './receipts/receipts.module';
 import { ReservationsModule } from './reservations/reservations.module';
 import { StockModule } from './stock/stock.module';
@@ -28,6 +29,7 @@ export class WmsApiModule {
         TransferOrdersModule,
         ReceiptsModule,
         ExpectedReceiptsModule,
+        GoodsIssuesModule,
       ],
     };
   }

@@ -55,6 +55,7 @@ export interface SystemApiUrls {
   orderRelease: string;
   inventoryTransfer: string;
   productionSync: string;
+  /** Where process apps report sync observations (sync health). */
   reconciliation: string;
 }
 

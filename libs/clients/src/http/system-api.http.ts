@@ -57,6 +57,9 @@ export interface SystemApiCall {
   body?: unknown;
   /** Extra request headers, e.g. X-Acting-For. */
   headers?: Record<string, string>;
+  /** A body sent as is (B2MML), instead of JSON-serialising `body`. */
+  rawBody?: string;
+  contentType?: string;
 }
 
 /**
@@ -94,6 +97,7 @@ export class SystemApiHttp {
       query: call.query,
       body: call.body,
       headers: call.headers,
+      ...(call.rawBody !== undefined ? { rawBody: call.rawBody, contentType: call.contentType } : {}),
       operation: call.operation,
       mapError: (answer) => errorFromAnswer(answer, site),
     };

@@ -2,11 +2,13 @@ import type {
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
   CreateStockTransportInput,
+  ConfirmOperationInput,
   GoodsMovementInput,
   InventoryBalance,
   InventoryMovement,
   Item,
   ItemType,
+  OperationConfirmation,
   Page,
   ProductionOrder,
   ProductionOrderStatus,
@@ -83,6 +85,13 @@ export abstract class ErpConnector extends PlantConnector {
   ): Promise<PurchaseOrder>;
 
   abstract postGoodsMovement(ctx: CallContext, input: GoodsMovementInput): Promise<InventoryMovement>;
+
+  /**
+   * Records what the shop floor confirmed on one operation of a production order (yield, scrap,
+   * reason): the operation's and the order's produced totals. Goods movements are posted apart.
+   * Needs an idempotency key: each confirmation is recorded once under it.
+   */
+  abstract confirmOperation(ctx: CallContext, productionOrderId: string, input: ConfirmOperationInput): Promise<OperationConfirmation>;
 
   /**
    * Non-zero stock balances as the ERP books them, in the item's base unit, ordered by item,

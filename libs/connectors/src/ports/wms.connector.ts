@@ -1,6 +1,8 @@
 import type {
   Availability,
   CreateExpectedReceiptInput,
+  CreateGoodsIssueInput,
+  GoodsIssue,
   CreateReceiptInput,
   ExpectedReceipt,
   CreateReservationInput,
@@ -58,6 +60,9 @@ export abstract class WmsConnector extends PlantConnector {
   abstract cancelTransferOrder(ctx: CallContext, id: string): Promise<TransferOrder>;
 
   abstract createReceipt(ctx: CallContext, input: CreateReceiptInput): Promise<Receipt>;
+
+  /** Takes unrestricted stock out of one location and lot (production consumption, scrap); 409 when it holds less. */
+  abstract createGoodsIssue(ctx: CallContext, input: CreateGoodsIssueInput): Promise<GoodsIssue>;
 
   /** Announces an inbound delivery (a supplier's ship notice); books no stock. */
   abstract createExpectedReceipt(ctx: CallContext, input: CreateExpectedReceiptInput): Promise<ExpectedReceipt>;

@@ -36,6 +36,8 @@ export interface TransferContext {
   /** ship-transfer. */
   shippedQuantity?: Quantity;
   shippedAt?: string;
+  /** receive-transfer: when the saga saw everything received at the destination. */
+  receivedAt?: string;
   /** post-goods-issue / post-goods-receipt: ERP movement ids. */
   goodsIssue?: string;
   goodsReceipt?: string;

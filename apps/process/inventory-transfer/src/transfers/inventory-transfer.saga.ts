@@ -69,6 +69,10 @@ export function inventoryTransferSaga(deps: TransferStepDeps): SagaDefinition<Tr
       [ProcessJobName.CancelStockTransport]: cancelStockTransportCompensation(deps),
       [ProcessJobName.CancelTransferOrder]: cancelTransferOrderCompensation(deps),
     },
+    onException: (ctx, exception) => {
+      deps.observer?.exception(ctx, exception);
+      return [];
+    },
     onFailed: (ctx, failure, tools) => [
       tools.event(EventTypes.InventoryTransferFailed, {
         transfer: ctx.transfer,

@@ -1,13 +1,16 @@
 import type { ErpApiClient, MesApiClient, WmsApiClient } from '@plantsync/clients';
 import type { CallContext } from '@plantsync/connectors';
 import type { SagaTools } from '@plantsync/saga';
+import type { OrderReleaseObserver } from './order-release.observer';
 
-/** What the steps need: the typed system API clients and the approval timeout. */
+/** What the steps need: the typed system API clients, the approval timeout and the sync-health observer. */
 export interface OrderReleaseDeps {
   erp: ErpApiClient;
   wms: WmsApiClient;
   mes: MesApiClient;
   approvalTimeoutSeconds: number;
+  /** Sync health (orders domain); absent: nothing is reported. */
+  observer?: OrderReleaseObserver;
 }
 
 /**

@@ -41,7 +41,10 @@ export function orderReleaseSaga(deps: OrderReleaseDeps): SagaDefinition<OrderRe
     type: ORDER_RELEASE_SAGA,
     queue: ProcessQueue.OrderRelease,
     source: '/plantsync/order-release',
-    jobPayload: ({ context }) => ({ plant: context.plant, productionOrder: context.productionOrder }),
+    jobPayload: ({ context }) => ({
+      plant: context.plant,
+      productionOrder: context.productionOrder,
+    }),
     steps: [
       loadProductionOrderStep(deps),
       selectBomRevisionStep(deps),
@@ -51,20 +54,23 @@ export function orderReleaseSaga(deps: OrderReleaseDeps): SagaDefinition<OrderRe
       resolveShortagesStep(deps),
       releaseInErpStep(deps),
       dispatchWorkOrderStep(deps),
-      publishReleasedStep(),
+      publishReleasedStep(deps),
     ],
     compensate: {
       [ProcessJobName.CancelReservation]: cancelReservationsCompensation(deps),
       [ProcessJobName.RevertErpRelease]: revertErpReleaseCompensation(deps),
     },
-    onFailed: (ctx, failure, tools) => [
-      tools.event(EventTypes.ProductionOrderReleaseFailed, {
-        plant: ctx.plant,
-        productionOrder: ctx.productionOrder,
-        step: failure.step ?? ProcessJobName.LoadProductionOrder,
-        reason: failure.reason.slice(0, 500),
-        code: failure.code.slice(0, 64),
-      }),
-    ],
+    onFailed: (ctx, failure, tools) => {
+      deps.observer?.failed(ctx, failure);
+      return [
+        tools.event(EventTypes.ProductionOrderReleaseFailed, {
+          plant: ctx.plant,
+          productionOrder: ctx.productionOrder,
+          step: failure.step ?? ProcessJobName.LoadProductionOrder,
+          reason: failure.reason.slice(0, 500),
+          code: failure.code.slice(0, 64),
+        }),
+      ];
+    },
   };
 }

@@ -116,6 +116,16 @@ export class ConfirmationPoster {
     const ctx = (kind: string) => ({ correlationId, idempotencyKey: key(kind) });
     const { lot, location, hold, item } = plan;
     const hasYield = compareQuantity(c.yield, { value: '0', unit: c.yield.unit }) > 0;
+    // The operation confirmation (yield, scrap, reason) first: the ERP's record of what the line reported.
+    await this.erp.confirmOperation(ctx('erp-confirmation'), plant, plan.productionOrder, {
+      ...(c.operation ? { operation: c.operation } : {}),
+      ...(c.workCenter ? { workCenter: c.workCenter } : {}),
+      yield: c.yield,
+      scrap: c.scrap,
+      ...(c.scrapReason ? { scrapReason: c.scrapReason } : {}),
+      final: c.final,
+      confirmedAt: c.reportedAt,
+    });
     // Finished-goods receipt in the ERP, then the same receipt in the WMS (into quality inspection on a hold).
     if (hasYield) {
       await this.erp.postGoodsMovement(ctx('erp-receipt'), plant, {
@@ -135,6 +145,9 @@ export class ConfirmationPoster {
         reference: plan.productionOrder,
       });
     }
+    // Backflush: per planned component lot, the ERP goods issue and the same consumption in the WMS
+    // (from the line location). Keys carry the issue's index in the stored plan, so a redelivery
+    // repeats exactly these movements and each system applies each once.
     for (const [i, issue] of plan.issues.entries()) {
       await this.erp.postGoodsMovement(ctx(`erp-issue-${i}-${issue.item}`), plant, {
         type: 'goods_issue',
@@ -142,6 +155,14 @@ export class ConfirmationPoster {
         quantity: issue.quantity,
         ...(issue.lot ? { lot: issue.lot } : {}),
         fromLocation: issue.location,
+        reference: plan.productionOrder,
+      });
+      await this.wms.createGoodsIssue(ctx(`wms-issue-${i}-${issue.item}`), plant, {
+        item: issue.item,
+        quantity: issue.quantity,
+        ...(issue.lot ? { lot: issue.lot } : {}),
+        location: issue.location,
+        reason: 'production_consumption',
         reference: plan.productionOrder,
       });
     }

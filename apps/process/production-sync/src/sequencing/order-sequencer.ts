@@ -15,12 +15,14 @@ import {
   ProcessJobs,
   type CloudEvent,
 } from '@plantsync/messaging';
+import { serialisedTransaction } from '@plantsync/persistence';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { PRODUCTION_SYNC_SETTINGS, SUBSCRIBER } from '../config/production-sync.tokens';
 import type { ProductionSyncSettings } from '../config/production-sync.settings';
 import { SyncException } from '../exceptions/sync-exception.entity';
 import { ConfirmationPoster, type PostingPlan } from '../posting/confirmation-poster';
 import { ConfirmationRejected } from '../posting/confirmation-rejected.error';
+import { ProductionSyncObserver } from '../sync-health/production-sync-observer';
 import { cursorId, OrderCursor } from './order-cursor.entity';
 import { SyncedConfirmation } from './synced-confirmation.entity';
 
@@ -52,6 +54,7 @@ export class OrderSequencer {
     @Inject(MesApiClient) private readonly mes: MesApiClient,
     @Inject(ConfirmationPoster) private readonly poster: ConfirmationPoster,
     @Inject(PRODUCTION_SYNC_SETTINGS) private readonly settings: ProductionSyncSettings,
+    @Inject(ProductionSyncObserver) private readonly observer: ProductionSyncObserver,
   ) {}
 
   /**
@@ -60,7 +63,7 @@ export class OrderSequencer {
    */
   async take(stored: StoredProductionConfirmation, eventId: string, correlationId: string): Promise<void> {
     const id = rowId(stored.plant, stored.messageId);
-    await this.dataSource.transaction(async (manager) => {
+    await serialisedTransaction(this.dataSource, async (manager) => {
       const repo = manager.getRepository(SyncedConfirmation);
       const existing = await repo.findOneBy({ id });
       if (existing) {
@@ -152,7 +155,10 @@ export class OrderSequencer {
           e instanceof SystemApiError ? e.code : 'refused',
           `Message ${row.messageId} (order ${row.productionOrder}, sequence ${row.sequence}) could not be posted: ${e instanceof SystemApiError ? (e.detail ?? e.message) : String(e)}`,
         );
-      else throw e; // transient: the job retries the drain
+      else {
+        this.observer.heldUp(confirmation, e);
+        throw e; // transient: the job retries the drain
+      }
     }
     if (rejected) {
       // The dead letter carries the event that brought the message: replaying it posts the message again.
@@ -167,10 +173,11 @@ export class OrderSequencer {
         lastError: rejected.message,
       });
     }
-    await this.dataSource.transaction(async (manager) => {
+    const postedAt = new Date();
+    await serialisedTransaction(this.dataSource, async (manager) => {
       await manager.getRepository(SyncedConfirmation).update(
         { id: row.id },
-        rejected ? { status: 'failed', reason: rejected.message.slice(0, 500) } : { status: 'posted', postedAt: new Date() },
+        rejected ? { status: 'failed', reason: rejected.message.slice(0, 500) } : { status: 'posted', postedAt },
       );
       // A failed message does not block its order: it is a dead letter now, and later sequences go on.
       await manager
@@ -183,6 +190,8 @@ export class OrderSequencer {
       await this.outbox.write(manager, ...events);
     });
     if (events.length > 0) this.relay.nudge();
+    if (rejected) this.observer.deadLettered(confirmation, rejected.message);
+    else this.observer.posted(confirmation, postedAt);
     await this.mes.setProductionConfirmationStatus(ctx, row.plant, row.messageId, rejected ? 'failed' : 'posted');
   }
 

@@ -12,6 +12,7 @@ import {
   selection,
   text,
 } from '../orm/odoo-model-spec';
+import { MRP_WORKORDER_MODELS } from './mrp-workorder.models';
 
 /**
  * The part of an Odoo 19 database (mrp, stock, purchase installed) the Plantsync connector uses,
@@ -233,6 +234,7 @@ const MODELS: OdooModelSpec[] = [
     },
     display: (r) => String(r.reference ?? ''),
   },
+  ...MRP_WORKORDER_MODELS,
 ];
 
 export const ODOO_MODELS: ReadonlyMap<string, OdooModelSpec> = new Map(MODELS.map((m) => [m.name, m]));

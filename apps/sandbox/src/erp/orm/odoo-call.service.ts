@@ -3,6 +3,7 @@ import { fingerprintOf, LedgerService, SandboxIdempotency, SandboxStore, type Sa
 import type { BusinessMethod } from '../models/business-method';
 import { CREATE_DEFAULTS } from '../models/create-defaults';
 import { MRP_PRODUCTION_METHODS } from '../models/mrp-production.methods';
+import { MRP_RECORD_PRODUCTION_METHODS } from '../models/mrp-record-production.methods';
 import { STOCK_PICKING_METHODS } from '../models/stock-picking.methods';
 import { STOCK_TRANSPORT_METHODS } from '../models/stock-transport.methods';
 import { OdooDatabase } from './odoo-database';
@@ -10,7 +11,7 @@ import { accessError, badRequest, notFound } from './odoo-errors';
 import { applyValues } from './odoo-values';
 
 const BUSINESS_METHODS: Record<string, Record<string, BusinessMethod>> = {
-  'mrp.production': MRP_PRODUCTION_METHODS,
+  'mrp.production': { ...MRP_PRODUCTION_METHODS, ...MRP_RECORD_PRODUCTION_METHODS },
   'stock.picking': { ...STOCK_PICKING_METHODS, ...STOCK_TRANSPORT_METHODS },
 };
 

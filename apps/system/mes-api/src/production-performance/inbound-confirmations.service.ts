@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ProductionConfirmation } from '@plantsync/canonical';
 import { randomUUID } from 'node:crypto';
 import { createEvent, EventTypes, OutboxRelay, OutboxWriter } from '@plantsync/messaging';
+import { serialisedTransaction } from '@plantsync/persistence';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { InboundConfirmationEntity, type InboundConfirmationStatus } from './inbound-confirmation.entity';
@@ -53,7 +54,8 @@ export class InboundConfirmationsService {
         correlationId: correlationId ?? null,
       });
     }
-    await this.dataSource.transaction(async (manager) => {
+    // Serialised on SQLite: plant MES post concurrently, and its one connection holds one transaction.
+    await serialisedTransaction(this.dataSource, async (manager) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await manager
           .createQueryBuilder()

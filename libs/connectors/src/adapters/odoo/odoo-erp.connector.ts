@@ -1,4 +1,6 @@
 import {
+  type ConfirmOperationInput,
+  type OperationConfirmation,
   AcknowledgePurchaseOrderInput,
   BillOfMaterials,
   canTransition,
@@ -31,6 +33,7 @@ import {
 import { toBom } from './odoo-bom.mapper';
 import { odooOptions } from './odoo-erp.options';
 import { OdooGoodsMovementPoster } from './odoo-goods-movement.poster';
+import { OdooOperationConfirmationPoster } from './odoo-operation-confirmation.poster';
 import { OdooStockReader } from './odoo-stock.reader';
 import { OdooStockTransports } from './odoo-stock-transport.service';
 import { categoryIdsOf, ItemLookups, toItem } from './odoo-item.mapper';
@@ -66,6 +69,7 @@ export class OdooErpConnector extends ErpConnector {
   private readonly refs: OdooReferenceData;
   private readonly products: OdooProductDirectory;
   private readonly goodsMovements: OdooGoodsMovementPoster;
+  private readonly confirmations: OdooOperationConfirmationPoster;
   private readonly stock: OdooStockReader;
   private readonly transports: OdooStockTransports;
 
@@ -76,6 +80,7 @@ export class OdooErpConnector extends ErpConnector {
     this.products = new OdooProductDirectory(this.odoo, plant);
     this.transports = new OdooStockTransports(this.odoo, this.refs, this.products, plant);
     this.goodsMovements = new OdooGoodsMovementPoster(this.odoo, this.refs, this.products, plant, this.transports);
+    this.confirmations = new OdooOperationConfirmationPoster(this.odoo, (ctx, id) => this.getProductionOrder(ctx, id), plant);
     this.stock = new OdooStockReader(this.odoo, this.refs, plant);
   }
 
@@ -315,6 +320,10 @@ export class OdooErpConnector extends ErpConnector {
   }
 
   // ── Goods movements ─────────────────────────────────────────────────────────
+
+  confirmOperation(ctx: CallContext, productionOrderId: string, input: ConfirmOperationInput): Promise<OperationConfirmation> {
+    return this.confirmations.confirm(ctx, productionOrderId, input);
+  }
 
   postGoodsMovement(ctx: CallContext, input: GoodsMovementInput): Promise<InventoryMovement> {
     return this.goodsMovements.post(ctx, input);

@@ -1,8 +1,10 @@
 import type {
   Availability,
   CreateExpectedReceiptInput,
+  CreateGoodsIssueInput,
   CreateReceiptInput,
   ExpectedReceipt,
+  GoodsIssue,
   CreateReservationInput,
   CreateTransferOrderInput,
   InventoryBalance,
@@ -26,6 +28,7 @@ import {
   type WmsTransferOrder,
 } from './rest-wms.contract';
 import { toCreateExpectedReceiptRequest, toExpectedReceipt, type WmsExpectedReceipt } from './rest-wms-expected-receipt.mapping';
+import { toCreateGoodsIssueRequest, toGoodsIssue, type WmsGoodsIssue } from './rest-wms-goods-issue.mapping';
 import {
   computeAvailability,
   toCreateReceiptRequest,
@@ -138,6 +141,11 @@ export class RestWmsConnector extends WmsConnector {
   async createExpectedReceipt(ctx: CallContext, input: CreateExpectedReceiptInput): Promise<ExpectedReceipt> {
     const body = toCreateExpectedReceiptRequest(this.warehouseCode, input);
     return toExpectedReceipt(this.plant, await this.call<WmsExpectedReceipt>(ctx, 'createExpectedReceipt', { body }));
+  }
+
+  async createGoodsIssue(ctx: CallContext, input: CreateGoodsIssueInput): Promise<GoodsIssue> {
+    const body = toCreateGoodsIssueRequest(this.warehouseCode, input);
+    return toGoodsIssue(this.plant, await this.call<WmsGoodsIssue>(ctx, 'createGoodsIssue', { body }));
   }
 
   private async transferOrderCall(ctx: CallContext, operation: WmsOperationId, id: string, body?: unknown): Promise<TransferOrder> {

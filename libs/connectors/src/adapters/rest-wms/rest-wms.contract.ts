@@ -17,6 +17,7 @@ export const WMS_CONTRACT_OPERATIONS = {
   cancelTransferOrder: { method: 'POST', path: '/v1/transfer-orders/{id}/cancel' },
   createReceipt: { method: 'POST', path: '/v1/receipts' },
   createExpectedReceipt: { method: 'POST', path: '/v1/expected-receipts' },
+  createGoodsIssue: { method: 'POST', path: '/v1/goods-issues' },
 } as const satisfies Record<string, { method: 'GET' | 'POST'; path: string }>;
 
 export type WmsOperationId = keyof typeof WMS_CONTRACT_OPERATIONS;

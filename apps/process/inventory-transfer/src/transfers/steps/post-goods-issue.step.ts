@@ -9,7 +9,7 @@ import type { TransferStepDeps } from './transfer-step.deps';
  * step's (`<transfer>-post-goods-issue`), so a retry — also a planner's retry after an exception —
  * posts once.
  */
-export function postGoodsIssueStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
+export function postGoodsIssueStep({ erp, observer }: TransferStepDeps): SagaStep<TransferContext> {
   return {
     name: ProcessJobName.PostGoodsIssue,
     onFailure: 'exception',
@@ -28,6 +28,8 @@ export function postGoodsIssueStep({ erp }: TransferStepDeps): SagaStep<Transfer
           ...(ctx.stockTransportNumber ? { stockTransport: ctx.stockTransportNumber } : {}),
         },
       );
+      // Now, not the ERP's document time (whole seconds): lag is measured on one clock.
+      observer?.goodsIssuePosted(ctx, new Date().toISOString());
       return { patch: { goodsIssue: movement.id }, output: { goodsIssue: movement.id, postedAt: movement.postedAt } };
     },
   };

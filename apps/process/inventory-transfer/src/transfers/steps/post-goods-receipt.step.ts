@@ -7,7 +7,7 @@ import type { TransferStepDeps } from './transfer-step.deps';
  * The destination side in the ERP: a goods receipt into the destination location, lot carried
  * over, referencing the stock transport order by its number (the STO lives in the source ERP). Completes the transfer: InventoryTransferCompleted is committed with this step.
  */
-export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<TransferContext> {
+export function postGoodsReceiptStep({ erp, observer }: TransferStepDeps): SagaStep<TransferContext> {
   return {
     name: ProcessJobName.PostGoodsReceipt,
     onFailure: 'exception',
@@ -26,6 +26,8 @@ export function postGoodsReceiptStep({ erp }: TransferStepDeps): SagaStep<Transf
           ...(ctx.stockTransportNumber ? { stockTransport: ctx.stockTransportNumber } : {}),
         },
       );
+      // Now, not the ERP's document time (whole seconds): lag is measured on one clock.
+      observer?.goodsReceiptPosted(ctx, new Date().toISOString());
       return {
         patch: { goodsReceipt: movement.id },
         output: { goodsReceipt: movement.id, postedAt: movement.postedAt },

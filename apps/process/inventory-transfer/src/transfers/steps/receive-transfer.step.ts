@@ -17,7 +17,8 @@ export function receiveTransferStep({ wms, receiptWindowMs }: TransferStepDeps):
     async run(ctx, tools) {
       const order = await wms.getTransferOrder({ correlationId: tools.correlationId }, ctx.fromPlant, required(ctx.transferOrder, 'transferOrder'));
       const output = { transferOrder: order.id, status: order.status, received: order.receivedQuantity };
-      if (order.status === 'received') return { output };
+      // The time the saga saw it all received: the destination's business event for the ERP receipt's lag.
+      if (order.status === 'received') return { output, patch: { receivedAt: ctx.receivedAt ?? new Date().toISOString() } };
       return {
         output,
         wait: {

@@ -1,7 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { b2mmlMesConnectorFactory, ConnectorsModule } from '@plantsync/connectors';
 import { Landscape, LandscapeModule } from '@plantsync/landscape';
-import { EventTypes, MessagingModule, messagingEntities, messagingMigrations } from '@plantsync/messaging';
+import {
+  EventTypes,
+  MessagingModule,
+  messagingEntities,
+  messagingMigrations,
+} from '@plantsync/messaging';
 import { PersistenceModule } from '@plantsync/persistence';
 import { PlatformModule } from '@plantsync/platform';
 import { persistenceRegistration } from './persistence.registration';
@@ -28,7 +33,9 @@ export class MesApiModule {
         MessagingModule.forRoot({
           app: 'mes-api',
           relay: true,
-          subscriptions: [{ subscriber: 'production-sync', types: [EventTypes.ProductionPerformanceReceived] }],
+          subscriptions: [
+            { subscriber: 'production-sync', types: [EventTypes.ProductionPerformanceReceived] },
+          ],
         }),
         WorkOrdersModule,
         ProductionPerformanceModule,

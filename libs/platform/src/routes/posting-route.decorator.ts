@@ -1,5 +1,12 @@
 import { applyDecorators, HttpCode, type Type } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { Allow } from '../auth/allow.decorator';
 import type { AccessKind } from '../auth/principal';
 import { Idempotent } from '../idempotency/idempotent.decorator';
@@ -11,8 +18,14 @@ export interface PostingRouteOptions {
   status: 200 | 201;
   /** What the route answers with, for the OpenAPI document. */
   response: Type<unknown>;
+  responseDescription?: string;
+  /** `required`: a request without Idempotency-Key is refused (400 idempotency-key-missing). */
+  idempotencyKey?: 'optional' | 'required';
   /** Who may post, when it differs from the controller's @Allow. */
   allow?: AccessKind[];
+  /** The operation's own 400 codes, e.g. `validation-failed, unknown-item`. */
+  badRequest?: string;
+  notFound?: string;
   /** The operation's own 409 (e.g. `insufficient-stock`), documented beside the idempotency one. */
   conflict?: string;
 }
@@ -27,9 +40,17 @@ export interface PostingRouteOptions {
 export const PostingRoute = (options: PostingRouteOptions) =>
   applyDecorators(
     ...(options.conflict ? [ApiConflictResponse({ description: options.conflict })] : []),
-    options.status === 201 ? ApiCreatedResponse({ type: options.response }) : ApiOkResponse({ type: options.response }),
-    ApiOperation({ summary: options.summary, ...(options.description ? { description: options.description } : {}) }),
+    ...(options.notFound ? [ApiNotFoundResponse({ description: options.notFound })] : []),
+    ...(options.badRequest ? [ApiBadRequestResponse({ description: options.badRequest })] : []),
+    (options.status === 201 ? ApiCreatedResponse : ApiOkResponse)({
+      type: options.response,
+      ...(options.responseDescription ? { description: options.responseDescription } : {}),
+    }),
+    ApiOperation({
+      summary: options.summary,
+      ...(options.description ? { description: options.description } : {}),
+    }),
     ...(options.allow ? [Allow(...options.allow)] : []),
-    Idempotent(),
+    Idempotent({ required: options.idempotencyKey === 'required' }),
     HttpCode(options.status),
   );

@@ -1,23 +1,9 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { decimal, GoodsMovementInput, InventoryMovement } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
-import {
-  Allow,
-  CurrentPrincipal,
-  type FieldError,
-  Idempotent,
-  PlantParam,
-  type Principal,
-  IdempotencyKey,
-} from '@plantsync/platform';
-import { requestCallContext } from '@plantsync/connectors';
+import { ConnectorRegistry, type CallContext, PostingContext } from '@plantsync/connectors';
+import { Allow, type FieldError, PlantParam, PostingRoute } from '@plantsync/platform';
+
 import { validationFailed } from '../validation-failed';
 
 /** Locations each movement type needs: an issue leaves one, a receipt enters one, a transfer both. */
@@ -40,30 +26,22 @@ export class GoodsMovementsController {
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Post()
-  @HttpCode(201)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Post a goods issue, goods receipt or transfer posting in the ERP',
     description: 'Send an Idempotency-Key: a retried posting is applied once.',
-  })
-  @ApiCreatedResponse({ type: InventoryMovement })
-  @ApiBadRequestResponse({
-    description:
+    status: 201,
+    response: InventoryMovement,
+    badRequest:
       'validation-failed (fields listed), unknown-item, unknown-location, unknown-lot, unknown-unit',
-  })
-  @ApiConflictResponse({
-    description: 'goods-movement-refused, e.g. not enough stock at the source location',
+    conflict: 'goods-movement-refused, e.g. not enough stock at the source location',
   })
   post(
     @Param('plant') plant: string,
     @Body() input: GoodsMovementInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<InventoryMovement> {
     const errors = locationErrors(input);
     if (errors.length > 0) throw validationFailed(errors);
-    return this.registry
-      .erp(plant)
-      .postGoodsMovement(requestCallContext('erp-api', principal, idempotencyKey), input);
+    return this.registry.erp(plant).postGoodsMovement(ctx, input);
   }
 }

@@ -7,9 +7,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { Item, type Page, UnitConversion } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
+import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
 import { Allow, PlantParam } from '@plantsync/platform';
-import { requestCallContext } from '@plantsync/connectors';
 import { ItemsQuery } from './items.query';
 
 /** Item master data of a plant's ERP (the ERP is the system of record for items). */
@@ -55,7 +54,10 @@ export class ItemsController {
       'Its own (a BOX of 12 brackets) and the general ones (KG ↔ G), so a caller can compare a purchase order line in BOX with a requirement in EA (canonical convertQuantity).',
   })
   @ApiOkResponse({ type: [UnitConversion] })
-  async unitConversions(@Param('plant') plant: string, @Param('code') code: string): Promise<UnitConversion[]> {
+  async unitConversions(
+    @Param('plant') plant: string,
+    @Param('code') code: string,
+  ): Promise<UnitConversion[]> {
     const erp = this.registry.erp(plant);
     const ctx = requestCallContext('erp-api');
     await erp.getItem(ctx, code); // 404 item-not-found for an item the plant does not carry

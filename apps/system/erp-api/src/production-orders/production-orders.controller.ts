@@ -1,6 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiExtraModels,
   ApiOkResponse,
   ApiOperation,
@@ -8,16 +7,13 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { type Page, ProductionOrder } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
 import {
-  Allow,
-  CurrentPrincipal,
-  Idempotent,
-  PlantParam,
-  type Principal,
-  IdempotencyKey,
-} from '@plantsync/platform';
-import { requestCallContext } from '@plantsync/connectors';
+  ConnectorRegistry,
+  type CallContext,
+  PostingContext,
+  requestCallContext,
+} from '@plantsync/connectors';
+import { Allow, PlantParam, PostingRoute } from '@plantsync/platform';
 import { ProductionOrdersQuery } from './production-orders.query';
 
 const TRANSITION_CONFLICT =
@@ -67,82 +63,69 @@ export class ProductionOrdersController {
   }
 
   @Post(':id/release')
-  @HttpCode(200)
-  @Idempotent()
-  @Allow('planner', 'service')
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Release a planned order to the shop floor (ERP: mrp.production.action_confirm)',
+    status: 200,
+    response: ProductionOrder,
+    allow: ['planner', 'service'],
+    conflict: TRANSITION_CONFLICT,
   })
-  @ApiOkResponse({ type: ProductionOrder })
-  @ApiConflictResponse({ description: TRANSITION_CONFLICT })
   release(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<ProductionOrder> {
-    return this.registry
-      .erp(plant)
-      .releaseProductionOrder(requestCallContext('erp-api', principal, idempotencyKey), id);
+    return this.registry.erp(plant).releaseProductionOrder(ctx, id);
   }
 
   @Post(':id/close')
-  @HttpCode(200)
-  @Idempotent()
-  @Allow('planner', 'service')
-  @ApiOperation({ summary: 'Close a completed order (ERP: mrp.production.button_mark_done)' })
-  @ApiOkResponse({ type: ProductionOrder })
-  @ApiConflictResponse({ description: TRANSITION_CONFLICT })
+  @PostingRoute({
+    summary: 'Close a completed order (ERP: mrp.production.button_mark_done)',
+    status: 200,
+    response: ProductionOrder,
+    allow: ['planner', 'service'],
+    conflict: TRANSITION_CONFLICT,
+  })
   close(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<ProductionOrder> {
-    return this.registry
-      .erp(plant)
-      .closeProductionOrder(requestCallContext('erp-api', principal, idempotencyKey), id);
+    return this.registry.erp(plant).closeProductionOrder(ctx, id);
   }
 
   @Post(':id/revert-release')
-  @HttpCode(200)
-  @Idempotent()
-  @Allow('planner', 'service')
-  @ApiOperation({
-    summary: 'Undo a release: released → planned while nothing was produced (ERP: Plantsync addon, mrp.production.plantsync_revert_release)',
+  @PostingRoute({
+    summary:
+      'Undo a release: released → planned while nothing was produced (ERP: Plantsync addon, mrp.production.plantsync_revert_release)',
     description:
       'The compensation of an order release that failed after the ERP step. Unlike cancel, the order stays plannable. 409 illegal-status-transition unless the order is released.',
+    status: 200,
+    response: ProductionOrder,
+    allow: ['planner', 'service'],
+    conflict: TRANSITION_CONFLICT,
   })
-  @ApiOkResponse({ type: ProductionOrder })
-  @ApiConflictResponse({ description: TRANSITION_CONFLICT })
   revertRelease(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<ProductionOrder> {
-    return this.registry
-      .erp(plant)
-      .revertProductionOrderRelease(requestCallContext('erp-api', principal, idempotencyKey), id);
+    return this.registry.erp(plant).revertProductionOrderRelease(ctx, id);
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
-  @Idempotent()
-  @Allow('planner', 'service')
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Cancel a planned or released order (ERP: mrp.production.action_cancel)',
+    status: 200,
+    response: ProductionOrder,
+    allow: ['planner', 'service'],
+    conflict: TRANSITION_CONFLICT,
   })
-  @ApiOkResponse({ type: ProductionOrder })
-  @ApiConflictResponse({ description: TRANSITION_CONFLICT })
   cancel(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<ProductionOrder> {
-    return this.registry
-      .erp(plant)
-      .cancelProductionOrder(requestCallContext('erp-api', principal, idempotencyKey), id);
+    return this.registry.erp(plant).cancelProductionOrder(ctx, id);
   }
 }

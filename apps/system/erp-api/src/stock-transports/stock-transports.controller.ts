@@ -1,17 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CreateStockTransportInput, decimal, StockTransport } from '@plantsync/canonical';
-import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
+import {
+  ConnectorRegistry,
+  requestCallContext,
+  type CallContext,
+  PostingContext,
+} from '@plantsync/connectors';
 import { Landscape } from '@plantsync/landscape';
-import { Allow, CurrentPrincipal, type FieldError, Idempotent, IdempotencyKey, PlantParam, type Principal } from '@plantsync/platform';
+import { Allow, type FieldError, PlantParam, PostingRoute } from '@plantsync/platform';
 import { validationFailed } from '../validation-failed';
 import { StockTransportsQuery } from './stock-transports.query';
 
@@ -31,30 +28,37 @@ export class StockTransportsController {
   ) {}
 
   @Post()
-  @HttpCode(201)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Create a stock transport order from this plant to another plant',
-    description: 'Send an Idempotency-Key: a retried create answers the same order and creates no second one.',
+    description:
+      'Send an Idempotency-Key: a retried create answers the same order and creates no second one.',
+    status: 201,
+    response: StockTransport,
+    badRequest:
+      'validation-failed (fields listed: e.g. toPlant unknown or the path plant), unknown-item, unknown-location, unknown-lot, unknown-unit',
   })
-  @ApiCreatedResponse({ type: StockTransport })
-  @ApiBadRequestResponse({ description: 'validation-failed (fields listed: e.g. toPlant unknown or the path plant), unknown-item, unknown-location, unknown-lot, unknown-unit' })
   create(
     @Param('plant') plant: string,
     @Body() input: CreateStockTransportInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<StockTransport> {
     const errors = this.inputErrors(plant, input);
     if (errors.length > 0) throw validationFailed(errors);
-    return this.registry.erp(plant).createStockTransport(requestCallContext('erp-api', principal, idempotencyKey), input);
+    return this.registry.erp(plant).createStockTransport(ctx, input);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Stock transport orders of one reference (business process), oldest first' })
+  @ApiOperation({
+    summary: 'Stock transport orders of one reference (business process), oldest first',
+  })
   @ApiOkResponse({ type: [StockTransport] })
-  list(@Param('plant') plant: string, @Query() query: StockTransportsQuery): Promise<StockTransport[]> {
-    return this.registry.erp(plant).listStockTransports(requestCallContext('erp-api'), { reference: query.reference });
+  list(
+    @Param('plant') plant: string,
+    @Query() query: StockTransportsQuery,
+  ): Promise<StockTransport[]> {
+    return this.registry
+      .erp(plant)
+      .listStockTransports(requestCallContext('erp-api'), { reference: query.reference });
   }
 
   @Get(':id')
@@ -66,27 +70,36 @@ export class StockTransportsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({ summary: 'Cancel an open stock transport order (a cancelled one is answered unchanged)' })
-  @ApiOkResponse({ type: StockTransport })
-  @ApiConflictResponse({ description: 'stock-transport-shipped: its goods issue is posted' })
+  @PostingRoute({
+    summary: 'Cancel an open stock transport order (a cancelled one is answered unchanged)',
+    status: 200,
+    response: StockTransport,
+    conflict: 'stock-transport-shipped: its goods issue is posted',
+  })
   cancel(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('erp-api') ctx: CallContext,
   ): Promise<StockTransport> {
-    return this.registry.erp(plant).cancelStockTransport(requestCallContext('erp-api', principal, idempotencyKey), id);
+    return this.registry.erp(plant).cancelStockTransport(ctx, id);
   }
 
   /** Rules class-validator cannot express: another plant of the landscape, a positive quantity. */
   private inputErrors(plant: string, input: CreateStockTransportInput): FieldError[] {
     const errors: FieldError[] = [];
     const plants = this.landscape.plants().map((p) => p.code);
-    if (input.toPlant === plant) errors.push({ field: 'toPlant', message: `toPlant must be another plant than the source ${plant}` });
-    else if (!plants.includes(input.toPlant)) errors.push({ field: 'toPlant', message: `toPlant ${input.toPlant} is not a plant of the landscape (${plants.join(', ')})` });
-    if (!decimal(input.quantity.value).greaterThan(0)) errors.push({ field: 'quantity.value', message: 'quantity.value must be greater than zero' });
+    if (input.toPlant === plant)
+      errors.push({
+        field: 'toPlant',
+        message: `toPlant must be another plant than the source ${plant}`,
+      });
+    else if (!plants.includes(input.toPlant))
+      errors.push({
+        field: 'toPlant',
+        message: `toPlant ${input.toPlant} is not a plant of the landscape (${plants.join(', ')})`,
+      });
+    if (!decimal(input.quantity.value).greaterThan(0))
+      errors.push({ field: 'quantity.value', message: 'quantity.value must be greater than zero' });
     return errors;
   }
 }

@@ -6,7 +6,10 @@ import { createEvent, EventTypes, OutboxRelay, OutboxWriter } from '@plantsync/m
 import { serialisedTransaction } from '@plantsync/persistence';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { InboundConfirmationEntity, type InboundConfirmationStatus } from './inbound-confirmation.entity';
+import {
+  InboundConfirmationEntity,
+  type InboundConfirmationStatus,
+} from './inbound-confirmation.entity';
 import type { InboundReceipt, StoredConfirmation } from './inbound-receipt';
 
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
@@ -79,11 +82,17 @@ export class InboundConfirmationsService {
           type: EventTypes.ProductionPerformanceReceived,
           source: '/plantsync/mes-api',
           subject: `${plant}/${row.productionOrder}`,
-          data: { plant, productionOrder: row.productionOrder, messageId: row.messageId, sequence: row.sequence },
+          data: {
+            plant,
+            productionOrder: row.productionOrder,
+            messageId: row.messageId,
+            sequence: row.sequence,
+          },
           correlationId: correlation,
         }),
       );
-      for (let i = 0; i < events.length; i += INSERT_CHUNK) await this.outbox.write(manager, ...events.slice(i, i + INSERT_CHUNK));
+      for (let i = 0; i < events.length; i += INSERT_CHUNK)
+        await this.outbox.write(manager, ...events.slice(i, i + INSERT_CHUNK));
     });
     this.relay.nudge();
     const stored = await this.dataSource
@@ -102,7 +111,11 @@ export class InboundConfirmationsService {
   }
 
   /** production-sync's report; false when no such message was stored. */
-  async setStatus(plant: string, messageId: string, status: InboundConfirmationStatus): Promise<boolean> {
+  async setStatus(
+    plant: string,
+    messageId: string,
+    status: InboundConfirmationStatus,
+  ): Promise<boolean> {
     const result = await this.dataSource
       .getRepository(InboundConfirmationEntity)
       .update({ plant, messageId }, { status });

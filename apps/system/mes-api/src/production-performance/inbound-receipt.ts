@@ -1,7 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ProductionConfirmation } from '@plantsync/canonical';
 import { IsIn } from 'class-validator';
-import { INBOUND_CONFIRMATION_STATUSES, type InboundConfirmationStatus } from './inbound-confirmation.entity';
+import {
+  INBOUND_CONFIRMATION_STATUSES,
+  type InboundConfirmationStatus,
+} from './inbound-confirmation.entity';
 
 /** The answer to an inbound post: every message is either newly stored (accepted) or already known (duplicate). */
 export class InboundReceipt {
@@ -26,7 +29,10 @@ export class StoredConfirmation {
 
 /** production-sync reports how far a stored confirmation got (service key only). */
 export class ConfirmationStatusInput {
-  @ApiProperty({ enum: INBOUND_CONFIRMATION_STATUSES.filter((s) => s !== 'received'), example: 'posted' })
+  @ApiProperty({
+    enum: INBOUND_CONFIRMATION_STATUSES.filter((s) => s !== 'received'),
+    example: 'posted',
+  })
   @IsIn(INBOUND_CONFIRMATION_STATUSES.filter((s) => s !== 'received'))
   status!: Exclude<InboundConfirmationStatus, 'received'>;
 }

@@ -32,7 +32,12 @@ import {
   type ReceivedConfirmation,
 } from './confirmation-batch';
 import { InboundConfirmationsService } from './inbound-confirmations.service';
-import { ConfirmationStatusAnswer, ConfirmationStatusInput, InboundReceipt, StoredConfirmation } from './inbound-receipt';
+import {
+  ConfirmationStatusAnswer,
+  ConfirmationStatusInput,
+  InboundReceipt,
+  StoredConfirmation,
+} from './inbound-receipt';
 
 const isXml = (contentType: string | undefined) =>
   /^(?:application|text)\/(?:[\w.-]+\+)?xml\b/i.test(contentType ?? '');
@@ -143,7 +148,8 @@ export class ProductionPerformanceController {
   @Allow('service')
   @ApiOperation({
     summary: 'Report how far a stored confirmation got (production-sync)',
-    description: 'waiting: an earlier sequence of its order is missing; posted: in ERP and WMS; failed: a dead letter names the reason. Setting the same status twice is harmless.',
+    description:
+      'waiting: an earlier sequence of its order is missing; posted: in ERP and WMS; failed: a dead letter names the reason. Setting the same status twice is harmless.',
   })
   @ApiBody({ type: ConfirmationStatusInput })
   @ApiOkResponse({ type: ConfirmationStatusAnswer })

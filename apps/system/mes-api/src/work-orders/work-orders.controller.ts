@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { WorkOrder } from '@plantsync/canonical';
 import { ConnectorRegistry, type CallContext } from '@plantsync/connectors';
 import {
@@ -63,10 +70,19 @@ export class WorkOrdersController {
       'B2MML: one GetProductionSchedule selecting the site by HierarchyScope. The MES answers in one document, so the list is not paged.',
   })
   @ApiOkResponse({
-    schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: getSchemaPath(WorkOrder) } } }, required: ['items'] },
+    schema: {
+      type: 'object',
+      properties: { items: { type: 'array', items: { $ref: getSchemaPath(WorkOrder) } } },
+      required: ['items'],
+    },
   })
-  async list(@Param('plant') plant: string, @Query() query: WorkOrdersQuery): Promise<{ items: WorkOrder[] }> {
-    const items = await this.registry.mes(plant).listWorkOrders({ correlationId: currentCorrelationId() }, { status: query.status });
+  async list(
+    @Param('plant') plant: string,
+    @Query() query: WorkOrdersQuery,
+  ): Promise<{ items: WorkOrder[] }> {
+    const items = await this.registry
+      .mes(plant)
+      .listWorkOrders({ correlationId: currentCorrelationId() }, { status: query.status });
     return { items };
   }
 

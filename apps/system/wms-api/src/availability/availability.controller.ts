@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Availability } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
+import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
 import { Allow, PlantParam } from '@plantsync/platform';
-import { requestCallContext } from '@plantsync/connectors';
 import { AvailabilityQueryDto } from './availability.query';
 
 /** What a plant can promise of an item. An MES may ask about its own plant (component checks at the line). */

@@ -16,11 +16,16 @@ export class ExpectedReceiptsController {
   @Post()
   @PostingRoute({
     summary: 'Announce an inbound delivery',
-    description: 'What the dock should expect from a supplier and when, per purchase order line. Books no stock: the goods receipt does when it arrives.',
+    description:
+      'What the dock should expect from a supplier and when, per purchase order line. Books no stock: the goods receipt does when it arrives.',
     status: 201,
     response: ExpectedReceipt,
   })
-  async create(@Param('plant') plant: string, @Body() input: CreateExpectedReceiptInput, @PostingContext('wms-api') ctx: CallContext): Promise<ExpectedReceipt> {
+  async create(
+    @Param('plant') plant: string,
+    @Body() input: CreateExpectedReceiptInput,
+    @PostingContext('wms-api') ctx: CallContext,
+  ): Promise<ExpectedReceipt> {
     input.lines.forEach((line, i) => assertPositiveQuantity(`lines[${i}].quantity`, line.quantity));
     return this.registry.wms(plant).createExpectedReceipt(ctx, input);
   }

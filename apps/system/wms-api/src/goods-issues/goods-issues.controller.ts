@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CreateGoodsIssueInput, GoodsIssue } from '@plantsync/canonical';
-import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
-import { Allow, CurrentPrincipal, Idempotent, IdempotencyKey, PlantParam, type Principal } from '@plantsync/platform';
+import { ConnectorRegistry, type CallContext, PostingContext } from '@plantsync/connectors';
+import { Allow, PlantParam, PostingRoute } from '@plantsync/platform';
 import { assertPositiveQuantity } from '../positive-quantity';
 
 /** Goods issues out of a plant's WMS: components consumed by production (backflush), scrap. */
@@ -14,23 +14,21 @@ export class GoodsIssuesController {
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Post()
-  @HttpCode(201)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Post a goods issue',
     description:
       'Takes unrestricted stock out of one location (and lot), e.g. what a production order consumed from the line. ' +
       'Physical stock decides, not availability: the consuming order usually holds the reservation.',
+    status: 201,
+    response: GoodsIssue,
+    conflict: 'insufficient-stock: the balance holds less; nothing was taken.',
   })
-  @ApiCreatedResponse({ type: GoodsIssue })
-  @ApiConflictResponse({ description: 'insufficient-stock: the balance holds less; nothing was taken.' })
   async create(
     @Param('plant') plant: string,
     @Body() input: CreateGoodsIssueInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<GoodsIssue> {
     assertPositiveQuantity('quantity', input.quantity);
-    return this.registry.wms(plant).createGoodsIssue(requestCallContext('wms-api', principal, idempotencyKey), input);
+    return this.registry.wms(plant).createGoodsIssue(ctx, input);
   }
 }

@@ -1,8 +1,19 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CreateReservationInput, decodeOffsetCursor, encodeOffsetCursor, InvalidCursorError, Reservation } from '@plantsync/canonical';
+import {
+  CreateReservationInput,
+  decodeOffsetCursor,
+  encodeOffsetCursor,
+  InvalidCursorError,
+  Reservation,
+} from '@plantsync/canonical';
 import { ReservationPage, ReservationsQueryDto } from './reservations.query';
-import { type CallContext, ConnectorRegistry, PostingContext, requestCallContext } from '@plantsync/connectors';
+import {
+  type CallContext,
+  ConnectorRegistry,
+  PostingContext,
+  requestCallContext,
+} from '@plantsync/connectors';
 import { Allow, PlantParam, PostingRoute, ProblemException } from '@plantsync/platform';
 import { assertPositiveQuantity } from '../positive-quantity';
 
@@ -17,25 +28,41 @@ export class ReservationsController {
   @Post()
   @PostingRoute({
     summary: 'Reserve stock',
-    description: 'Refused with 409 insufficient-stock (naming item, requested and available) when available-to-promise does not cover it.',
+    description:
+      'Refused with 409 insufficient-stock (naming item, requested and available) when available-to-promise does not cover it.',
     status: 201,
     response: Reservation,
     conflict: 'insufficient-stock',
   })
-  async create(@Param('plant') plant: string, @Body() input: CreateReservationInput, @PostingContext('wms-api') ctx: CallContext): Promise<Reservation> {
+  async create(
+    @Param('plant') plant: string,
+    @Body() input: CreateReservationInput,
+    @PostingContext('wms-api') ctx: CallContext,
+  ): Promise<Reservation> {
     assertPositiveQuantity('quantity', input.quantity);
     return this.registry.wms(plant).createReservation(ctx, input);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Reservations by status and item, ordered by id (e.g. open ones, to check against their orders)' })
+  @ApiOperation({
+    summary:
+      'Reservations by status and item, ordered by id (e.g. open ones, to check against their orders)',
+  })
   @ApiOkResponse({ type: ReservationPage })
-  async list(@Param('plant') plant: string, @Query() query: ReservationsQueryDto): Promise<ReservationPage> {
+  async list(
+    @Param('plant') plant: string,
+    @Query() query: ReservationsQueryDto,
+  ): Promise<ReservationPage> {
     const offset = offsetOf(query.cursor);
     const limit = query.limit ?? 50;
     // The WMS contract answers reservations unpaged; the API pages them so responses stay bounded.
-    const all = await this.registry.wms(plant).listReservations(requestCallContext('wms-api'), { status: query.status, item: query.item });
-    return { items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? encodeOffsetCursor(offset + limit) : null };
+    const all = await this.registry
+      .wms(plant)
+      .listReservations(requestCallContext('wms-api'), { status: query.status, item: query.item });
+    return {
+      items: all.slice(offset, offset + limit),
+      nextCursor: offset + limit < all.length ? encodeOffsetCursor(offset + limit) : null,
+    };
   }
 
   @Get(':id')
@@ -46,8 +73,16 @@ export class ReservationsController {
   }
 
   @Post(':id/cancel')
-  @PostingRoute({ summary: 'Cancel a reservation; its quantity is available again', status: 200, response: Reservation })
-  async cancel(@Param('plant') plant: string, @Param('id') id: string, @PostingContext('wms-api') ctx: CallContext): Promise<Reservation> {
+  @PostingRoute({
+    summary: 'Cancel a reservation; its quantity is available again',
+    status: 200,
+    response: Reservation,
+  })
+  async cancel(
+    @Param('plant') plant: string,
+    @Param('id') id: string,
+    @PostingContext('wms-api') ctx: CallContext,
+  ): Promise<Reservation> {
     return this.registry.wms(plant).cancelReservation(ctx, id);
   }
 }

@@ -17,6 +17,10 @@ export class ReservationsQueryDto extends PageQuery {
 /** Page<Reservation> for the OpenAPI document. */
 export class ReservationPage implements Page<Reservation> {
   @ApiProperty({ type: [Reservation] }) items!: Reservation[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor!: string | null;
 }

@@ -1,9 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { decodeOffsetCursor, encodeOffsetCursor, InvalidCursorError, sortBalances } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
+import {
+  decodeOffsetCursor,
+  encodeOffsetCursor,
+  InvalidCursorError,
+  sortBalances,
+} from '@plantsync/canonical';
+import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
 import { Allow, PlantParam, ProblemException } from '@plantsync/platform';
-import { requestCallContext } from '@plantsync/connectors';
 import { InventoryBalancePage } from './stock-page';
 import { StockQueryDto } from './stock.query';
 
@@ -30,12 +34,14 @@ export class StockController {
     const limit = query.limit ?? DEFAULT_LIMIT;
     // The WMS contract answers balances unpaged; the API pages them so responses stay bounded, in
     // the cross-system balance order (item, location, lot, status) reconciliation merges by.
-    const balances = sortBalances(await this.registry.wms(plant).listBalances(requestCallContext('wms-api'), {
-      item: query.item,
-      location: query.location,
-      lot: query.lot,
-      status: query.status,
-    }));
+    const balances = sortBalances(
+      await this.registry.wms(plant).listBalances(requestCallContext('wms-api'), {
+        item: query.item,
+        location: query.location,
+        lot: query.lot,
+        status: query.status,
+      }),
+    );
     const items = balances.slice(offset, offset + limit);
     return {
       items,

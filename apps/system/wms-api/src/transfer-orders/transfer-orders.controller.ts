@@ -1,28 +1,18 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CreateTransferOrderInput,
   ReceiveTransferInput,
   TransferOrder,
 } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
 import {
-  Allow,
-  CurrentPrincipal,
-  Idempotent,
-  PlantParam,
-  type Principal,
-  IdempotencyKey,
-} from '@plantsync/platform';
+  ConnectorRegistry,
+  type CallContext,
+  PostingContext,
+  requestCallContext,
+} from '@plantsync/connectors';
+import { Allow, PlantParam, PostingRoute } from '@plantsync/platform';
 import { assertPositiveQuantity } from '../positive-quantity';
-import { requestCallContext } from '@plantsync/connectors';
 
 /**
  * Transfer orders live at the SOURCE plant: create, pick, ship, receive and cancel are all called
@@ -36,25 +26,22 @@ export class TransferOrdersController {
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Post()
-  @HttpCode(201)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary:
       'Create a transfer order from a location of this plant to a location of this or another plant',
+    status: 201,
+    response: TransferOrder,
+    badRequest: 'validation-failed, unknown-reservation, reservation-mismatch, unknown-location, …',
+    conflict:
+      'insufficient-stock; invalid-state (the named reservation is not open or already taken over)',
   })
-  @ApiCreatedResponse({ type: TransferOrder })
-  @ApiBadRequestResponse({ description: 'validation-failed, unknown-reservation, reservation-mismatch, unknown-location, …' })
-  @ApiConflictResponse({ description: 'insufficient-stock; invalid-state (the named reservation is not open or already taken over)' })
   async create(
     @Param('plant') plant: string,
     @Body() input: CreateTransferOrderInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<TransferOrder> {
     assertPositiveQuantity('quantity', input.quantity);
-    return this.registry
-      .wms(plant)
-      .createTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), input);
+    return this.registry.wms(plant).createTransferOrder(ctx, input);
   }
 
   @Get(':id')
@@ -65,81 +52,66 @@ export class TransferOrdersController {
   }
 
   @Post(':id/pick')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary:
       'Pick (created → picked); the WMS chooses the lots, first in first out, unless the order names one',
+    status: 200,
+    response: TransferOrder,
   })
-  @ApiOkResponse({ type: TransferOrder })
   async pick(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<TransferOrder> {
-    return this.registry
-      .wms(plant)
-      .pickTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id);
+    return this.registry.wms(plant).pickTransferOrder(ctx, id);
   }
 
   @Post(':id/ship')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary:
       "Ship (picked → shipped); the stock shows as in_transit at the destination plant's transit location",
+    status: 200,
+    response: TransferOrder,
   })
-  @ApiOkResponse({ type: TransferOrder })
   async ship(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<TransferOrder> {
-    return this.registry
-      .wms(plant)
-      .shipTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id);
+    return this.registry.wms(plant).shipTransferOrder(ctx, id);
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary:
       'Cancel a transfer order that has not shipped (created/picked → cancelled); a reservation it took over is cancelled with it',
+    status: 200,
+    response: TransferOrder,
+    responseDescription: 'Cancelled (a cancelled order is answered unchanged)',
+    conflict: 'invalid-state: the order shipped, the goods left the source',
   })
-  @ApiOkResponse({ type: TransferOrder, description: 'Cancelled (a cancelled order is answered unchanged)' })
-  @ApiConflictResponse({ description: 'invalid-state: the order shipped, the goods left the source' })
   async cancel(
     @Param('plant') plant: string,
     @Param('id') id: string,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<TransferOrder> {
-    return this.registry
-      .wms(plant)
-      .cancelTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id);
+    return this.registry.wms(plant).cancelTransferOrder(ctx, id);
   }
 
   @Post(':id/receive')
-  @HttpCode(200)
-  @Idempotent()
-  @ApiOperation({
+  @PostingRoute({
     summary: 'Receive (part of) a shipped transfer order at its destination; over-receipt is 409',
+    status: 200,
+    response: TransferOrder,
+    conflict: 'over-receipt or invalid-state',
   })
-  @ApiOkResponse({ type: TransferOrder })
-  @ApiConflictResponse({ description: 'over-receipt or invalid-state' })
   async receive(
     @Param('plant') plant: string,
     @Param('id') id: string,
     @Body() input: ReceiveTransferInput,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey?: string,
+    @PostingContext('wms-api') ctx: CallContext,
   ): Promise<TransferOrder> {
     assertPositiveQuantity('quantity', input.quantity);
-    return this.registry
-      .wms(plant)
-      .receiveTransferOrder(requestCallContext('wms-api', principal, idempotencyKey), id, input);
+    return this.registry.wms(plant).receiveTransferOrder(ctx, id, input);
   }
 }

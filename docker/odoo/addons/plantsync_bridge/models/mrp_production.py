@@ -36,10 +36,12 @@ class MrpProduction(models.Model):
                     )
                 )
         for production in self:
+            # Odoo's own "Unreserve" button, then the open moves back to draft: a later
+            # action_confirm confirms (and reserves) them again, as for a new order.
+            production.do_unreserve()
             moves = (production.move_raw_ids | production.move_finished_ids).filtered(
                 lambda m: m.state not in ('done', 'cancel')
             )
-            moves._do_unreserve()
             moves.write({'state': 'draft'})
             production.write({'state': 'draft'})
         return True

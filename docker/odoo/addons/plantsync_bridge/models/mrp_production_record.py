@@ -43,8 +43,9 @@ class MrpProduction(models.Model):
             raise ValidationError(self.env._('plantsync_record_production takes exactly one manufacturing order'))
         if not isinstance(plantsync_key, str) or not 0 < len(plantsync_key) <= MAX_KEY_LENGTH:
             raise ValidationError(self.env._('plantsync_key must be a string of 1 to 200 characters'))
-        # Serialises confirmations of one order: a concurrent call with the same key waits here and
-        # then fails to serialise, and Odoo retries it, when it finds the key logged.
+        # Serialises confirmations of one order. A concurrent call with the same key waits here;
+        # once the first commits, its own writes conflict (Odoo retries the request, which then
+        # finds the key) or the unique key refuses its log record. Nothing is recorded twice.
         self.env.cr.execute(SQL('SELECT id FROM mrp_production WHERE id = %s FOR UPDATE', self.id))
         log = self.env['x_plantsync_confirmation'].search([('x_name', '=', plantsync_key)], limit=1)
         if log:
@@ -138,26 +139,6 @@ class MrpProduction(models.Model):
                 'product_uom_id': self.product_uom_id.id,
             }
         )
-
-
-class PlantsyncConfirmation(models.Model):
-    _inherit = 'x_plantsync_confirmation'
-
-    def _plantsync_answer(self):
-        """What a recorded confirmation answers: the first call and every retry alike."""
-        self.ensure_one()
-        workorder = self.x_workorder_id
-        production = self.x_production_id
-        return {
-            'confirmation_id': self.id,
-            'workorder_id': workorder.id or False,
-            'workorder_qty_produced': workorder.qty_produced if workorder else False,
-            'workorder_qty_scrapped': workorder.x_qty_scrapped if workorder else False,
-            # Reported but not yet posted production is the quantity producing; once
-            # button_mark_done posts it, it is qty_produced.
-            'production_qty_produced': max(production.qty_produced, production.qty_producing),
-            'date': fields.Datetime.to_string(self.x_date) if self.x_date else False,
-        }
 
 
 def _quantity(env, value, name):

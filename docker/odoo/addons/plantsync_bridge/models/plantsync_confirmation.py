@@ -29,3 +29,19 @@ class PlantsyncConfirmation(models.Model):
     # A key is recorded once, even when two retries race: the second insert fails and its request
     # is answered as a conflict; the next retry finds the first record.
     _x_name_unique = models.Constraint('UNIQUE (x_name)', 'This Plantsync key has already been recorded.')
+
+    def _plantsync_answer(self):
+        """What a recorded confirmation answers: the first call and every retry alike."""
+        self.ensure_one()
+        workorder = self.x_workorder_id
+        production = self.x_production_id
+        return {
+            'confirmation_id': self.id,
+            'workorder_id': workorder.id or False,
+            'workorder_qty_produced': workorder.qty_produced if workorder else False,
+            'workorder_qty_scrapped': workorder.x_qty_scrapped if workorder else False,
+            # Reported but not yet posted production is the quantity producing; once
+            # button_mark_done posts it, it is qty_produced.
+            'production_qty_produced': max(production.qty_produced, production.qty_producing),
+            'date': fields.Datetime.to_string(self.x_date) if self.x_date else False,
+        }

@@ -36,16 +36,16 @@ async function wmsUnrestricted(item: string): Promise<number> {
 }
 
 describe('sandbox admin: clones of a production order for load runs', () => {
-  it('creates N planned copies of MO-P100-0003 in the ERP and multiplies its components’ stock by N + 1, without ledger entries', async () => {
+  it('creates N planned copies of MO-P100-0003 in the ERP and adds N × the dataset’s stock of its components, without ledger entries', async () => {
     const bracketsBefore = await wmsUnrestricted('BRKT-1042');
     expect(bracketsBefore).toBeGreaterThan(0);
     const ledgerBefore = await sandbox.ledgerCount();
 
     const res = await clone({ plant: 'P100', from: 'MO-P100-0003', count: 3 });
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { orders: string[]; stockScaled: string[] };
+    const body = (await res.json()) as { orders: string[]; stockAdded: string[] };
     expect(body.orders).toEqual(['MO-P100-0003-C1', 'MO-P100-0003-C2', 'MO-P100-0003-C3']);
-    expect(body.stockScaled).toEqual(expect.arrayContaining(['BRKT-1042', 'SA-2201', 'SCR-M8X30']));
+    expect(body.stockAdded).toEqual(expect.arrayContaining(['BRKT-1042', 'SA-2201', 'SCR-M8X30']));
 
     const copies = await odoo('mrp.production', 'search_read', {
       domain: [['name', 'in', body.orders]],
@@ -63,7 +63,9 @@ describe('sandbox admin: clones of a production order for load runs', () => {
     expect(await sandbox.ledgerCount()).toBe(ledgerBefore);
 
     // Names stay unique across calls; released copies are what an MES reports against.
-    const more = (await (await clone({ plant: 'P100', from: 'MO-P100-0003', count: 1, status: 'released' })).json()) as { orders: string[] };
+    const moreRes = await clone({ plant: 'P100', from: 'MO-P100-0003', count: 1, status: 'released' });
+    const more = (await moreRes.json()) as { orders: string[] };
+    expect(moreRes.status).toBe(201);
     expect(more.orders).toEqual(['MO-P100-0003-C4']);
     const [released] = await odoo('mrp.production', 'search_read', { domain: [['name', '=', 'MO-P100-0003-C4']], fields: ['state'] });
     expect(released.state).toBe('confirmed');

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { formatDecimal, decimal } from '@plantsync/canonical';
+import { decimal, formatDecimal, type DecimalValue } from '@plantsync/canonical';
 import { SandboxStore } from '../core';
+import { DEMO_DATASET } from '../dataset/demo-dataset';
 import { OdooDatabase } from '../erp/orm/odoo-database';
 import type { OdooRecord } from '../erp/orm/odoo-model-spec';
 import { wmsCollections, type StockRecord } from '../wms/wms.records';
@@ -21,17 +22,18 @@ export interface CloneOrdersInput {
 export interface CloneOrdersResult {
   plant: string;
   orders: string[];
-  /** Items of the template's BOM tree whose unrestricted stock was multiplied by count + 1. */
-  stockScaled: string[];
+  /** Items of the template's BOM tree whose unrestricted stock grew by count × the dataset's balance. */
+  stockAdded: string[];
 }
 
 export class CloneRefused extends Error {}
 
 /**
  * Many orders like one the dataset already holds, for load runs (bench rows 3 and 4): N copies of a
- * template production order written straight into the plant's Odoo database, and the unrestricted
- * stock of every item in its BOM tree multiplied by N + 1 on both the ERP and the WMS side — so if
- * the template can be released or reported against with the stock there is, so can every copy.
+ * template production order written straight into the plant's Odoo database, and for every item
+ * in its BOM tree, N more times the demo dataset's unrestricted balance added to the same balance
+ * on both the ERP and the WMS side — so if the template can be released or reported against with
+ * the dataset's stock, so can every copy. Adding (not multiplying) keeps repeated calls linear.
  * Like the dataset seeding it writes no ledger entries: it is the state the plant starts from.
  */
 @Injectable()
@@ -54,9 +56,9 @@ export class OrderClonesService {
         db.insert('mrp.production', { ...values, name, state, qty_produced: 0 });
         orders.push(name);
       }
-      const items = this.bomTree(db, Number(idOf(template.product_id)));
-      this.scaleStock(db, input.plant, items, input.count + 1);
-      return { plant: input.plant, orders, stockScaled: [...items.values()].sort() };
+      const items = new Set(this.bomTree(db, Number(idOf(template.product_id))).values());
+      this.addStock(db, input.plant, items, input.count);
+      return { plant: input.plant, orders, stockAdded: [...items].sort() };
     });
   }
 
@@ -73,21 +75,34 @@ export class OrderClonesService {
     return seen;
   }
 
-  private scaleStock(db: OdooDatabase, plant: string, items: Map<number, string>, factor: number): void {
-    for (const quant of db.all('stock.quant')) {
-      if (!items.has(Number(idOf(quant.product_id)))) continue;
-      if ((quant.x_stock_status || 'unrestricted') !== 'unrestricted') continue;
-      db.update('stock.quant', quant.id, { quantity: Number(quant.quantity) * factor });
+  /** Adds `times` × the dataset's unrestricted balance to each such balance of the items, ERP and WMS alike. */
+  private addStock(db: OdooDatabase, plant: string, items: Set<string>, times: number): void {
+    const extra = new Map<string, DecimalValue>();
+    for (const row of DEMO_DATASET.stock) {
+      if (row.plant !== plant || row.status !== 'unrestricted' || !items.has(row.item)) continue;
+      const key = balanceKey(row.location, row.item, row.lot);
+      extra.set(key, (extra.get(key) ?? decimal(0)).plus(decimal(row.quantity).times(times)));
     }
-    const codes = new Set(items.values());
+    for (const quant of db.all('stock.quant')) {
+      if ((quant.x_stock_status || 'unrestricted') !== 'unrestricted') continue;
+      const item = db.get('product.product', Number(idOf(quant.product_id)))?.default_code;
+      const location = db.get('stock.location', Number(idOf(quant.location_id)))?.barcode;
+      const lot = quant.lot_id ? db.get('stock.lot', Number(idOf(quant.lot_id)))?.name : undefined;
+      const add = extra.get(balanceKey(String(location), String(item), lot ? String(lot) : undefined));
+      if (add) db.update('stock.quant', quant.id, { quantity: Number(formatDecimal(decimal(Number(quant.quantity)).plus(add))) });
+    }
     const collection = wmsCollections(plant).stock;
     for (const record of this.store.list<StockRecord>(collection)) {
-      if (!codes.has(record.itemNumber) || record.stockStatus !== 'unrestricted') continue;
-      const amount = formatDecimal(decimal(record.quantity.amount).times(factor));
+      if (record.stockStatus !== 'unrestricted') continue;
+      const add = extra.get(balanceKey(record.locationCode, record.itemNumber, record.lotNumber));
+      if (!add) continue;
+      const amount = formatDecimal(decimal(record.quantity.amount).plus(add));
       this.store.put<StockRecord>(collection, record.id, { ...record, quantity: { ...record.quantity, amount } });
     }
   }
 }
+
+const balanceKey = (location: string, item: string, lot: string | undefined) => `${location}|${item}|${lot ?? ''}`;
 
 /** Many2one values are stored as an id (or `[id, name]` once rendered). */
 function idOf(value: OdooRecord[string]): unknown {

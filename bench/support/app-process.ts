@@ -14,12 +14,15 @@ export interface AppProcess {
 }
 
 /**
- * Starts a TypeScript entry point as its own process, as `npm start` does, and waits until its
- * health URL answers. Output is discarded unless BENCH_VERBOSE is set.
+ * Starts an entry point as its own process, as `npm start` does, and waits until its health URL
+ * answers. Output is discarded unless BENCH_VERBOSE is set.
  */
 export async function startAppProcess(opts: {
   name: string;
+  /** TypeScript entry, e.g. apps/sandbox/src/main.ts. */
   entry: string;
+  /** Run dist/<entry>.js (built by `npm run build`) instead of the TypeScript through @swc-node/register. */
+  compiled: boolean;
   port: number;
   healthPath: string;
   env: NodeJS.ProcessEnv;
@@ -28,7 +31,10 @@ export async function startAppProcess(opts: {
   const env = Object.fromEntries(
     Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...opts.env }).filter(([, v]) => v !== undefined),
   );
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, opts.entry)], {
+  const args = opts.compiled
+    ? [join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
+    : ['-r', '@swc-node/register', join(ROOT, opts.entry)];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',

@@ -11,6 +11,7 @@ import { FULL, SMOKE } from './support/ab-runner';
 import { buildDist } from './support/build';
 import { writeResults } from './support/report';
 import { BenchStack, PLATFORM_APPS } from './support/stack';
+import { graphqlSupplierScenario } from './scenarios/graphql-supplier.scenario';
 import { memoryRow } from './scenarios/memory.scenario';
 import { mesIngestScenario } from './scenarios/mes-ingest.scenario';
 import { orderReleaseScenario } from './scenarios/order-release.scenario';
@@ -23,6 +24,7 @@ const SCENARIOS: Scenario[] = [
   mesIngestScenario,
   productionSyncScenario,
   orderReleaseScenario,
+  graphqlSupplierScenario,
 ];
 
 async function main(): Promise<void> {

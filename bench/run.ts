@@ -16,6 +16,7 @@ import { memoryRow } from './scenarios/memory.scenario';
 import { mesIngestScenario } from './scenarios/mes-ingest.scenario';
 import { orderReleaseScenario } from './scenarios/order-release.scenario';
 import { productionSyncScenario } from './scenarios/production-sync.scenario';
+import { reconciliationScenario } from './scenarios/reconciliation.scenario';
 import type { Scenario, ScenarioResult } from './scenarios/scenario';
 import { systemReadScenario } from './scenarios/system-read.scenario';
 
@@ -25,6 +26,7 @@ const SCENARIOS: Scenario[] = [
   productionSyncScenario,
   orderReleaseScenario,
   graphqlSupplierScenario,
+  reconciliationScenario,
 ];
 
 async function main(): Promise<void> {

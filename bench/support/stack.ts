@@ -143,6 +143,8 @@ export class BenchStack {
         PLANTSYNC_SERVICE_API_KEY: SERVICE_KEY,
         PLANTSYNC_API_KEYS_FILE: 'config/api-keys.demo.yaml',
         PORTAL_JWT_SECRET: BENCH_PORTAL_JWT_SECRET,
+        // Row 7 starts its own runs; a scheduled run at boot would queue ahead of them.
+        RECONCILIATION_SCHEDULE: 'off',
         // Bench traffic is bounded; keep idempotency records short-lived.
         IDEMPOTENCY_TTL_SECONDS: '600',
         ...this.opts.env,

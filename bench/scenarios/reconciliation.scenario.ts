@@ -40,6 +40,9 @@ export const reconciliationScenario: Scenario = {
     const figures: Record<string, string> = {};
     const medians = new Map<number, Spread>();
     let failures = 0;
+    // Where the time goes: CPU seconds per process over the largest size's last run.
+    let cpu = '';
+    const cpuNow = () => new Map(stack.all().map((a) => [a.name, a.cpuSeconds()]));
 
     const once = async (balances: number): Promise<number | undefined> => {
       const started = await fetch(api, {
@@ -78,9 +81,16 @@ export const reconciliationScenario: Scenario = {
       const repeats = balances <= 10_000 ? settings.pairs : 1;
       const times: number[] = [];
       for (let i = 0; i < repeats; i++) {
+        const before = cpuNow();
         const seconds = await once(balances);
         if (seconds === undefined) break;
         times.push(seconds);
+        const used = [...cpuNow()].map(([name, total]) => [name, total - (before.get(name) ?? total)] as const);
+        cpu = `CPU s during one ${balances}-balance run: ${used
+          .filter(([, t]) => t >= 0.05)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, t]) => `${name} ${t.toFixed(1)}`)
+          .join(', ')}`;
       }
       const label = balances >= 1_000_000 ? `${balances / 1_000_000}M` : balances >= 1000 ? `${balances / 1000}k` : String(balances);
       if (times.length === 0) {
@@ -105,7 +115,7 @@ export const reconciliationScenario: Scenario = {
         verdict: settings.smoke ? 'n/a' : t100k && t1m ? (t1m <= 12 * t100k ? 'met' : 'missed') : 'missed',
         figures,
         ab: undefined,
-        ...(failures > 0 ? { note: `${failures} run(s) failed or found differences` } : {}),
+        note: [cpu, failures > 0 ? `${failures} run(s) failed or found differences` : ''].filter(Boolean).join('; '),
       },
     ];
   },

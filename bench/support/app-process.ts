@@ -10,6 +10,8 @@ export interface AppProcess {
   pid: number;
   /** Resident set size in MB, read from /proc (Linux). */
   rssMb(): number;
+  /** CPU time (user + system) the process has used so far, in seconds, from /proc (Linux). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,11 @@ export async function startAppProcess(opts: {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       return kb / 1024;
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100/s on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise<void>((resolve) => {

@@ -30,6 +30,13 @@ const ENTRIES: Record<StackApp, { entry: string; portEnv: string; health: string
   'erp-api': { entry: 'apps/system/erp-api/src/main.ts', portEnv: 'ERP_API_PORT', health: '/health/live', urlEnv: 'ERP_API_URL' },
   'mes-api': { entry: 'apps/system/mes-api/src/main.ts', portEnv: 'MES_API_PORT', health: '/health/live', urlEnv: 'MES_API_URL' },
   'wms-api': { entry: 'apps/system/wms-api/src/main.ts', portEnv: 'WMS_API_PORT', health: '/health/live', urlEnv: 'WMS_API_URL' },
+  // Before the process apps, which report sync observations to it (RECONCILIATION_API_URL).
+  reconciliation: {
+    entry: 'apps/process/reconciliation/src/main.ts',
+    portEnv: 'RECONCILIATION_PORT',
+    health: '/health/live',
+    urlEnv: 'RECONCILIATION_API_URL',
+  },
   'order-release': {
     entry: 'apps/process/order-release/src/main.ts',
     portEnv: 'ORDER_RELEASE_PORT',
@@ -43,7 +50,6 @@ const ENTRIES: Record<StackApp, { entry: string; portEnv: string; health: string
     urlEnv: 'INVENTORY_TRANSFER_API_URL',
   },
   'production-sync': { entry: 'apps/process/production-sync/src/main.ts', portEnv: 'PRODUCTION_SYNC_PORT', health: '/health/live' },
-  reconciliation: { entry: 'apps/process/reconciliation/src/main.ts', portEnv: 'RECONCILIATION_PORT', health: '/health/live' },
   'graphql-api': { entry: 'apps/experience/graphql-api/src/main.ts', portEnv: 'GRAPHQL_API_PORT', health: '/health/live' },
 };
 

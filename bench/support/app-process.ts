@@ -33,9 +33,13 @@ export async function startAppProcess(opts: {
   const env = Object.fromEntries(
     Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...opts.env }).filter(([, v]) => v !== undefined),
   );
+  // BENCH_CPU_PROF=graphql-api,erp-api writes V8 CPU profiles of those apps to var/profiles/ when they stop.
+  const profile = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(opts.name)
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'var/profiles')}`, `--cpu-prof-name=${opts.name}-${Date.now()}.cpuprofile`]
+    : [];
   const args = opts.compiled
-    ? [join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
-    : ['-r', '@swc-node/register', join(ROOT, opts.entry)];
+    ? [...profile, join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
+    : [...profile, '-r', '@swc-node/register', join(ROOT, opts.entry)];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { bareBullmqRun } from '../support/bare-bullmq.client';
-import { pushUnits, runFlowAb, waitFor, type FlowRun } from '../support/flow-ab';
+import { pushUnits, runFlowAb, waitFor, withCpuPerUnit, type FlowRun } from '../support/flow-ab';
 import { SandboxAdmin } from '../support/sandbox-admin';
 import type { Scenario } from './scenario';
 
@@ -78,8 +78,10 @@ export const orderReleaseScenario: Scenario = {
         failures: units - done.length,
       };
     };
+    // Baselines idle during platform runs; only the platform's processes count.
+    const cpu = withCpuPerUnit(platform, () => stack.all().filter((a) => !a.name.startsWith('bare-')));
     const ab = await runFlowAb(
-      { platform, baseline: (jobs) => bareBullmqRun(bare, jobs, CONCURRENCY) },
+      { platform: cpu.platform, baseline: (jobs) => bareBullmqRun(bare, jobs, CONCURRENCY) },
       settings,
       { warmup: settings.smoke ? 3 : 60, min: settings.smoke ? 3 : 30, max: settings.smoke ? 5 : 1000, jobsPerUnit: JOBS_PER_RELEASE },
     );
@@ -93,7 +95,7 @@ export const orderReleaseScenario: Scenario = {
         target: 'efficiency ≥ 0.50 and ≥ 220 releases/s',
         verdict: settings.smoke ? 'n/a' : meets ? 'met' : 'missed',
         ab,
-        note: `ratio = efficiency (releases/s × ${JOBS_PER_RELEASE} step jobs ÷ bare jobs/s, worker concurrency ${CONCURRENCY})`,
+        note: `ratio = efficiency (releases/s × ${JOBS_PER_RELEASE} step jobs ÷ bare jobs/s, worker concurrency ${CONCURRENCY}); ${cpu.report().replace('unit', 'release')}`,
       },
     ];
   },

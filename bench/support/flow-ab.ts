@@ -130,3 +130,30 @@ export async function waitFor(read: () => Promise<number>, target: number, stall
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Wraps a platform side so it also sums the CPU every process of the stack used per unit pushed:
+ * on a shared 2-core machine, that sum bounds the units per second, and says where to look first.
+ */
+export function withCpuPerUnit(
+  platform: FlowSides['platform'],
+  processes: () => Array<{ name: string; cpuSeconds(): number }>,
+): { platform: FlowSides['platform']; report(): string } {
+  const used = new Map<string, number>();
+  let units = 0;
+  return {
+    async platform(n, rate) {
+      const before = new Map(processes().map((p) => [p.name, p.cpuSeconds()]));
+      const run = await platform(n, rate);
+      for (const p of processes()) used.set(p.name, (used.get(p.name) ?? 0) + p.cpuSeconds() - (before.get(p.name) ?? p.cpuSeconds()));
+      units += n;
+      return run;
+    },
+    report() {
+      const rows = [...used].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+      const total = rows.reduce((sum, [, s]) => sum + s, 0);
+      const ms = (s: number) => ((s * 1000) / Math.max(1, units)).toFixed(1);
+      return `CPU ms per unit ${ms(total)}: ${rows.map(([name, s]) => `${name} ${ms(s)}`).join(', ')}`;
+    },
+  };
+}

@@ -79,7 +79,7 @@ export const orderReleaseScenario: Scenario = {
       };
     };
     // Baselines idle during platform runs; only the platform's processes count.
-    const cpu = withCpuPerUnit(platform, () => stack.all().filter((a) => !a.name.startsWith('bare-')));
+    const cpu = withCpuPerUnit(platform, () => stack.platformApps());
     const ab = await runFlowAb(
       { platform: cpu.platform, baseline: (jobs) => bareBullmqRun(bare, jobs, CONCURRENCY) },
       settings,

@@ -47,7 +47,7 @@ export const reconciliationScenario: Scenario = {
     let failures = 0;
     // Where the time goes: CPU seconds per process over the largest size's last run.
     let cpu = '';
-    const cpuNow = () => new Map(stack.all().map((a) => [a.name, a.cpuSeconds()]));
+    const cpuNow = () => new Map(stack.platformApps().map((a) => [a.name, a.cpuSeconds()]));
 
     const once = async (balances: number): Promise<number | undefined> => {
       const started = await fetch(api, {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLandscape } from '@plantsync/landscape';
+import { Redis } from 'ioredis';
 import { AppProcess, startAppProcess } from './app-process';
 import { freePort } from './free-port';
 
@@ -123,17 +124,52 @@ export class BenchStack {
     return app;
   }
 
+  /**
+   * A second instance of an app, apart from the platform: its own name, database and whatever env
+   * it is given (e.g. its own Redis prefix, so its events reach no worker of the platform).
+   */
+  async startInstance(name: string, app: StackApp, env: NodeJS.ProcessEnv): Promise<AppProcess> {
+    return this.apps.get(name) ?? this.startApp(app, name, env);
+  }
+
+  /** Stops an extra instance (or a baseline) before the next rows run. */
+  async stopInstance(name: string): Promise<void> {
+    await this.apps.get(name)?.stop();
+    this.apps.delete(name);
+  }
+
+  /** The platform's own apps (no baselines, no extra instances): what row 6 measures. */
+  platformApps(): AppProcess[] {
+    return [...this.apps.values()].filter((a) => (PLATFORM_APPS as string[]).includes(a.name));
+  }
+
   async stop(): Promise<void> {
     await Promise.all([...this.apps.values()].map((a) => a.stop()));
     this.apps.clear();
     rmSync(this.dir, { recursive: true, force: true });
+    await this.removeRedisKeys();
   }
 
-  private async startApp(name: StackApp): Promise<AppProcess> {
+  /** Queues, jobs and idempotency records of this run: everything under its prefix. */
+  private async removeRedisKeys(): Promise<void> {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}*`, 'COUNT', 1000);
+        if (keys.length > 0) await redis.unlink(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  private async startApp(name: StackApp, instance: string = name, extraEnv: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
     const spec = ENTRIES[name];
     const port = await freePort();
     const app = await startAppProcess({
-      name,
+      name: instance,
       entry: spec.entry,
       compiled: this.opts.compiled,
       port,
@@ -143,7 +179,7 @@ export class BenchStack {
         ...this.urls,
         [spec.portEnv]: String(port),
         SANDBOX_DB: join(this.dir, 'sandbox.sqlite'),
-        DATABASE_SQLITE_PATH: join(this.dir, `${name}.sqlite`),
+        DATABASE_SQLITE_PATH: join(this.dir, `${instance}.sqlite`),
         DATABASE_URL: undefined,
         PLANTSYNC_REDIS_PREFIX: this.redisPrefix,
         PLANTSYNC_SERVICE_API_KEY: SERVICE_KEY,
@@ -154,10 +190,11 @@ export class BenchStack {
         // Bench traffic is bounded; keep idempotency records short-lived.
         IDEMPOTENCY_TTL_SECONDS: '600',
         ...this.opts.env,
+        ...extraEnv,
       },
     });
-    this.apps.set(name, app);
-    if (spec.urlEnv) this.urls[spec.urlEnv] = app.url;
+    this.apps.set(instance, app);
+    if (spec.urlEnv && instance === name) this.urls[spec.urlEnv] = app.url;
     return app;
   }
 }

@@ -2,6 +2,9 @@
  * `npm start`: the whole platform on one machine — the sandbox (simulated ERP, MES and WMS for every
  * plant) and the system APIs, each in its own process as in production, with SQLite under var/
  * and a local Redis. Prints every URL and the demo API keys; Ctrl-C stops everything.
+ * `npm start` compiles to dist/ first and runs this file from there, so every app runs the
+ * compiled JavaScript production runs (less memory than the register hook, docs/performance.md);
+ * `npm run start:source` runs everything from TypeScript through @swc-node/register instead.
  */
 import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -92,8 +95,12 @@ function pipeWithPrefix(name: string, stream: NodeJS.ReadableStream | null, out:
   rl.on('line', (line) => out.write(`[${name}] ${line}\n`));
 }
 
+/** Run from dist/scripts/start.js: start the compiled apps beside it; from TypeScript: the sources. */
+const COMPILED = __filename.endsWith('.js');
+
 function startApp(app: AppSpec, env: NodeJS.ProcessEnv): void {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', app.entry], {
+  const args = COMPILED ? [`dist/${app.entry.replace(/\.ts$/, '.js')}`] : ['-r', '@swc-node/register', app.entry];
+  const child = spawn(process.execPath, args, {
     env: { ...env, [app.portEnv]: String(portOf(app)) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

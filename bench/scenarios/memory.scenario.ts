@@ -5,7 +5,7 @@ import type { ScenarioResult } from './scenario';
 export async function memoryRow(stack: BenchStack, when: 'idle' | 'after load', smoke: boolean): Promise<ScenarioResult> {
   // Let timers and GC settle so "idle" means idle.
   await new Promise((r) => setTimeout(r, smoke ? 200 : 3000));
-  const apps = stack.all().filter((a) => !a.name.startsWith('bare-'));
+  const apps = stack.platformApps();
   const figures = Object.fromEntries(apps.map((a) => [a.name, `${a.rssMb().toFixed(0)} MB`]));
   const total = apps.reduce((sum, a) => sum + a.rssMb(), 0);
   figures.total = `${total.toFixed(0)} MB`;

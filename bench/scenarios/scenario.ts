@@ -6,6 +6,8 @@ export interface ScenarioResult {
   id: string;
   title: string;
   unit: string;
+  /** When the baseline counts something else (bare engine jobs/s against releases/s). */
+  baselineUnit?: string;
   target: string;
   /** Met, missed, or not applicable (smoke runs decide nothing). */
   verdict: 'met' | 'missed' | 'n/a';

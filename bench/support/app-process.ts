@@ -10,16 +10,21 @@ export interface AppProcess {
   pid: number;
   /** Resident set size in MB, read from /proc (Linux). */
   rssMb(): number;
+  /** CPU time (user + system) the process has used so far, in seconds, from /proc (Linux). */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts a TypeScript entry point as its own process, as `npm start` does, and waits until its
- * health URL answers. Output is discarded unless BENCH_VERBOSE is set.
+ * Starts an entry point as its own process, as `npm start` does, and waits until its health URL
+ * answers. Output is discarded unless BENCH_VERBOSE is set.
  */
 export async function startAppProcess(opts: {
   name: string;
+  /** TypeScript entry, e.g. apps/sandbox/src/main.ts. */
   entry: string;
+  /** Run dist/<entry>.js (built by `npm run build`) instead of the TypeScript through @swc-node/register. */
+  compiled: boolean;
   port: number;
   healthPath: string;
   env: NodeJS.ProcessEnv;
@@ -28,7 +33,14 @@ export async function startAppProcess(opts: {
   const env = Object.fromEntries(
     Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...opts.env }).filter(([, v]) => v !== undefined),
   );
-  const child: ChildProcess = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, opts.entry)], {
+  // BENCH_CPU_PROF=graphql-api,erp-api writes V8 CPU profiles of those apps to var/profiles/ when they stop.
+  const profile = (process.env.BENCH_CPU_PROF ?? '').split(',').includes(opts.name)
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'var/profiles')}`, `--cpu-prof-name=${opts.name}-${Date.now()}.cpuprofile`]
+    : [];
+  const args = opts.compiled
+    ? [...profile, join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
+    : [...profile, '-r', '@swc-node/register', join(ROOT, opts.entry)];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
     stdio: process.env.BENCH_VERBOSE ? 'inherit' : 'ignore',
@@ -56,6 +68,11 @@ export async function startAppProcess(opts: {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
       return kb / 1024;
+    },
+    cpuSeconds() {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100/s on Linux).
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     stop: () =>
       new Promise<void>((resolve) => {

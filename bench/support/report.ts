@@ -18,7 +18,7 @@ export function markdownTable(rows: ScenarioResult[]): string {
     if (r.ab) {
       const l = r.ab.latency;
       lines.push(
-        `| ${r.id} | ${r.title} | ${formatSpread(r.ab.platform)} ${r.unit} | ${formatSpread(r.ab.baseline)} ${r.unit} | ` +
+        `| ${r.id} | ${r.title} | ${formatSpread(r.ab.platform)} ${r.unit} | ${formatSpread(r.ab.baseline)} ${r.baselineUnit ?? r.unit} | ` +
           `${formatSpread(r.ab.ratio, 2)} | ${l.at50.p50Ms} / ${l.at50.p99Ms} ms @ ${l.rate50}/s | ` +
           `${l.at80.p50Ms} / ${l.at80.p99Ms} ms @ ${l.rate80}/s | ${r.target} | ${r.verdict} |`,
       );
@@ -31,16 +31,25 @@ export function markdownTable(rows: ScenarioResult[]): string {
   return lines.join('\n');
 }
 
-/** Writes bench/results/<timestamp>.json and .md; a full run also refreshes docs/performance.md. */
-export function writeResults(rows: ScenarioResult[], settings: BenchSettings, root: string): string {
+/**
+ * Writes bench/results/<timestamp>.json and .md; a full run (not smoke, not `--only`) also refreshes
+ * the latest table in docs/performance.md.
+ */
+export function writeResults(
+  rows: ScenarioResult[],
+  settings: BenchSettings,
+  root: string,
+  run: { compiled: boolean; partial: boolean },
+): string {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const dir = join(root, 'bench/results');
   mkdirSync(dir, { recursive: true });
   const table = markdownTable(rows);
-  const header = `Run ${new Date().toISOString()} on ${machine()}; ${settings.pairs} A/B pair(s) of ${settings.durationSeconds} s, ${settings.connections} connections.`;
-  writeFileSync(join(dir, `${stamp}.json`), JSON.stringify({ settings, machine: machine(), rows }, null, 2) + '\n');
+  const apps = run.compiled ? 'apps compiled (dist/)' : 'apps through @swc-node/register';
+  const header = `Run ${new Date().toISOString()} on ${machine()}; ${apps}; ${settings.pairs} A/B pair(s) of ${settings.durationSeconds} s, ${settings.connections} connections.`;
+  writeFileSync(join(dir, `${stamp}.json`), JSON.stringify({ settings, machine: machine(), ...run, rows }, null, 2) + '\n');
   writeFileSync(join(dir, `${stamp}.md`), `${header}\n\n${table}\n`);
-  if (!settings.smoke) {
+  if (!settings.smoke && !run.partial) {
     const doc = join(root, 'docs/performance.md');
     const text = readFileSync(doc, 'utf8');
     const start = '<!-- bench:latest:start -->';

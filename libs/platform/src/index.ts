@@ -72,3 +72,5 @@ export {
   type HealthCheckResult,
   HEALTH_CHECK_TIMEOUT_MS,
 } from './health/health.registry';
+
+export { ListingSnapshots, type ListingSnapshotsOptions } from './paging/listing-snapshots';

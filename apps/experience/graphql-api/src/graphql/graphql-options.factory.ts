@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { ApiKeyRegistry } from '@plantsync/platform';
@@ -16,7 +17,7 @@ import { ErrorCode } from '../errors/error-codes';
 import { apiError, badUserInput, unauthenticated } from '../errors/graphql-errors';
 import type { RequestLoadersFactory } from '../loaders/request-loaders.factory';
 import type { GraphqlContext } from './graphql-context';
-import { queryCostPlugin } from './query-cost';
+import { queryCostPlugin, type ApolloPlugin } from './query-cost';
 import { queryLimitRules } from './query-limits';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -74,7 +75,10 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limitRules,
-    plugins: [queryCostPlugin(config.GRAPHQL_MAX_COST)],
+    // Apollo installs its cache-control plugin unless told not to. We set no cache hints, yet it
+    // hooks willResolveField, which makes Apollo wrap every field resolver: about a fifth of the CPU
+    // of a page of 50 purchase orders went there (bench row 5, docs/performance.md).
+    plugins: [queryCostPlugin(config.GRAPHQL_MAX_COST), ApolloServerPluginCacheControlDisabled() as unknown as ApolloPlugin],
     formatError,
     subscriptions: {
       'graphql-ws': {

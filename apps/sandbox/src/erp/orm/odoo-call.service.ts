@@ -37,7 +37,7 @@ export class OdooCallService {
       throw accessError(`Private methods (such as ${model}.${method}) cannot be called remotely.`);
     const db = new OdooDatabase(this.store, ctx.plant);
     db.spec(model); // 404 for an unknown model
-    if (READ_METHODS.has(method)) return this.read(db, model, method, params);
+    if (READ_METHODS.has(method)) return this.read(db.forReading(), model, method, params);
     const apply = this.writer(db, model, method, params);
     const fingerprint = fingerprintOf(model, method, withoutContext(params));
     return this.idempotency.once(ctx, ctx.idempotencyKey, fingerprint, () => {

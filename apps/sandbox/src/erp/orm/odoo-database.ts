@@ -19,10 +19,23 @@ export interface SearchOptions {
  * transaction.
  */
 export class OdooDatabase {
+  /** Display names already rendered in this read-only call (see `forReading`); null while writes may happen. */
+  private names: Map<string, string> | null = null;
+
   constructor(
     private readonly store: SandboxStore,
     readonly plant: string,
   ) {}
+
+  /**
+   * For one read-only call: remember display names once rendered. A search_read of 100,000 quants
+   * renders three many2one names each — 300,000 record reads of the same few hundred products,
+   * locations and lots otherwise, which kept the sandbox's one thread busy for seconds.
+   */
+  forReading(): this {
+    this.names = new Map();
+    return this;
+  }
 
   spec(model: string): OdooModelSpec {
     const spec = ODOO_MODELS.get(model);
@@ -54,6 +67,7 @@ export class OdooDatabase {
 
   /** Creates a record from raw values (many2one as ids); one2many fields are ignored here. */
   insert(model: string, values: Record<string, unknown>): OdooRecord {
+    this.names = null;
     const spec = this.spec(model);
     const record: OdooRecord = { id: this.store.nextId(this.collection(model)) };
     for (const [field, f] of Object.entries(spec.fields)) {
@@ -65,6 +79,7 @@ export class OdooDatabase {
   }
 
   update(model: string, id: number, values: Record<string, unknown>): OdooRecord {
+    this.names = null;
     const current = this.get(model, id);
     if (!current) throw missingError(model, [id]);
     const next = { ...current, ...values, id };
@@ -73,12 +88,18 @@ export class OdooDatabase {
   }
 
   remove(model: string, id: number): void {
+    this.names = null;
     this.store.delete(this.collection(model), String(id));
   }
 
   displayName(model: string, id: number): string {
+    const key = `${model}/${id}`;
+    const known = this.names?.get(key);
+    if (known !== undefined) return known;
     const record = this.get(model, id);
-    return record ? this.spec(model).display(record, (m, i) => this.displayName(m, i)) : '';
+    const name = record ? this.spec(model).display(record, (m, i) => this.displayName(m, i)) : '';
+    this.names?.set(key, name);
+    return name;
   }
 
   /** Reads a field the way a domain sees it: many2one as its id, one2many as child ids, dotted paths followed. */

@@ -1,14 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import {
-  decodeOffsetCursor,
-  encodeOffsetCursor,
-  InvalidCursorError,
-  InventoryBalance,
-  type Page,
-} from '@plantsync/canonical';
+import { InvalidCursorError, InventoryBalance, type Page } from '@plantsync/canonical';
 import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
-import { Allow, PlantParam } from '@plantsync/platform';
+import { Allow, ListingSnapshots, PlantParam } from '@plantsync/platform';
 import { validationFailed } from '../validation-failed';
 import { ErpStockQueryDto } from './stock.query';
 
@@ -31,6 +25,9 @@ export class ErpInventoryBalancePage implements Page<InventoryBalance> {
 @Allow('planner', 'service')
 @PlantParam()
 export class ErpStockController {
+  /** One ERP read per listing instead of one per page (see ListingSnapshots). */
+  private readonly snapshots = new ListingSnapshots<InventoryBalance>();
+
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Get()
@@ -44,28 +41,19 @@ export class ErpStockController {
     @Param('plant') plant: string,
     @Query() query: ErpStockQueryDto,
   ): Promise<ErpInventoryBalancePage> {
-    const offset = offsetOf(query.cursor);
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const filter = { item: query.item, location: query.location, lot: query.lot };
     // Odoo quants are read per filter and paged here, as wms-api pages the WMS' unpaged answer.
-    const balances = await this.registry
-      .erp(plant)
-      .listStockBalances(requestCallContext('erp-api'), {
-        item: query.item,
-        location: query.location,
-        lot: query.lot,
-      });
-    return {
-      items: balances.slice(offset, offset + limit),
-      nextCursor: offset + limit < balances.length ? encodeOffsetCursor(offset + limit) : null,
-    };
-  }
-}
-
-function offsetOf(cursor: string | undefined): number {
-  try {
-    return decodeOffsetCursor(cursor);
-  } catch (e) {
-    if (!(e instanceof InvalidCursorError)) throw e;
-    throw validationFailed([{ field: 'cursor', message: e.message }]);
+    try {
+      return await this.snapshots.page(
+        JSON.stringify([plant, filter]),
+        query.cursor,
+        query.limit ?? DEFAULT_LIMIT,
+        () => this.registry.erp(plant).listStockBalances(requestCallContext('erp-api'), filter),
+      );
+    } catch (e) {
+      if (e instanceof InvalidCursorError)
+        throw validationFailed([{ field: 'cursor', message: e.message }]);
+      throw e;
+    }
   }
 }

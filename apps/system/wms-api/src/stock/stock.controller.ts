@@ -1,13 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  decodeOffsetCursor,
-  encodeOffsetCursor,
-  InvalidCursorError,
-  sortBalances,
-} from '@plantsync/canonical';
+import { InvalidCursorError, sortBalances, type InventoryBalance } from '@plantsync/canonical';
 import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
-import { Allow, PlantParam, ProblemException } from '@plantsync/platform';
+import { Allow, ListingSnapshots, PlantParam, ProblemException } from '@plantsync/platform';
 import { InventoryBalancePage } from './stock-page';
 import { StockQueryDto } from './stock.query';
 
@@ -19,6 +14,9 @@ const DEFAULT_LIMIT = 50;
 @Allow('planner', 'service')
 @PlantParam()
 export class StockController {
+  /** One WMS read per listing instead of one per page (see ListingSnapshots). */
+  private readonly snapshots = new ListingSnapshots<InventoryBalance>();
+
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Get()
@@ -30,37 +28,37 @@ export class StockController {
     @Param('plant') plant: string,
     @Query() query: StockQueryDto,
   ): Promise<InventoryBalancePage> {
-    const offset = offsetOf(query.cursor);
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const filter = {
+      item: query.item,
+      location: query.location,
+      lot: query.lot,
+      status: query.status,
+    };
     // The WMS contract answers balances unpaged; the API pages them so responses stay bounded, in
     // the cross-system balance order (item, location, lot, status) reconciliation merges by.
-    const balances = sortBalances(
-      await this.registry.wms(plant).listBalances(requestCallContext('wms-api'), {
-        item: query.item,
-        location: query.location,
-        lot: query.lot,
-        status: query.status,
-      }),
-    );
-    const items = balances.slice(offset, offset + limit);
-    return {
-      items,
-      nextCursor: offset + limit < balances.length ? encodeOffsetCursor(offset + limit) : null,
-    };
+    try {
+      return await this.snapshots.page(
+        JSON.stringify([plant, filter]),
+        query.cursor,
+        query.limit ?? DEFAULT_LIMIT,
+        async () =>
+          sortBalances(
+            await this.registry.wms(plant).listBalances(requestCallContext('wms-api'), filter),
+          ),
+      );
+    } catch (e) {
+      if (e instanceof InvalidCursorError) throw invalidCursor(e);
+      throw e;
+    }
   }
 }
 
-function offsetOf(cursor: string | undefined): number {
-  try {
-    return decodeOffsetCursor(cursor);
-  } catch (e) {
-    if (!(e instanceof InvalidCursorError)) throw e;
-    throw new ProblemException({
-      status: 400,
-      code: 'validation-failed',
-      title: 'Request validation failed',
-      detail: '1 field(s) are invalid.',
-      extensions: { errors: [{ field: 'cursor', message: e.message }] },
-    });
-  }
+function invalidCursor(e: InvalidCursorError): ProblemException {
+  return new ProblemException({
+    status: 400,
+    code: 'validation-failed',
+    title: 'Request validation failed',
+    detail: '1 field(s) are invalid.',
+    extensions: { errors: [{ field: 'cursor', message: e.message }] },
+  });
 }

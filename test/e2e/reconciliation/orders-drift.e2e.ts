@@ -66,7 +66,7 @@ describe.each(['sqlite', 'postgres'] as const)('reconciliation: production order
   it('refuses an unknown domain, naming the ones it reconciles', async () => {
     const bad = await app.request('POST', '/v1/reconciliation-runs', { key: DEMO_KEYS.planner, headers: { 'idempotency-key': `bad-domain-${database}` }, body: { domain: 'finance' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'domain', message: 'domain must be one of: inventory, orders' }]);
+    expect(bad.body.errors).toEqual([{ field: 'domain', message: 'domain must be one of: inventory, orders, master_data' }]);
   });
 
   it('finds the demo landscape consistent: every released, running and completed order is in its MES', async () => {

@@ -46,11 +46,11 @@ describe.each(['sqlite', 'postgres'] as const)('reconciliation: sync health on %
   const observe = (observations: unknown[], key: string = DEMO_KEYS.service) =>
     app.request('POST', '/v1/sync-observations', { key, body: { observations } });
 
-  it('schedules inventory and orders reconciliation at the landscape intervals on BullMQ job schedulers', async () => {
+  it('schedules inventory, orders and master data reconciliation at the landscape intervals on BullMQ job schedulers', async () => {
     const queue = app.app.get(QueueRegistry).queue(ProcessQueue.Reconciliation);
     expect(await queue.getJobScheduler('reconcile-inventory')).toMatchObject({ every: 3600 * 1000, name: 'reconcile-domain' });
     expect(await queue.getJobScheduler('reconcile-orders')).toMatchObject({ every: 3600 * 1000, name: 'reconcile-domain', template: { data: { domain: 'orders' } } });
-    expect(await queue.getJobScheduler('reconcile-master_data')).toBeFalsy(); // not reconciled: its interval is skipped
+    expect(await queue.getJobScheduler('reconcile-master_data')).toMatchObject({ every: 86400 * 1000, name: 'reconcile-domain', template: { data: { domain: 'master_data' } } });
   });
 
   it('accepts sync observations from the service key only', async () => {

@@ -5,6 +5,7 @@ import { MessagingModule, messagingEntities, messagingMigrations, PROCESS_JOB_CA
 import { PersistenceModule } from '@plantsync/persistence';
 import { PlatformModule } from '@plantsync/platform';
 import { InventoryReconciler } from './inventory/inventory-reconciler.service';
+import { MasterDataReconciler } from './master-data/master-data-reconciler.service';
 import { OrdersReconciler } from './orders/orders-reconciler.service';
 import { persistenceRegistration } from './persistence.registration';
 import { DOMAIN_RECONCILERS, type DomainReconciler } from './runs/domain-reconciler';
@@ -58,9 +59,10 @@ export class ReconciliationModule {
       providers: [
         InventoryReconciler,
         OrdersReconciler,
+        MasterDataReconciler,
         {
           provide: DOMAIN_RECONCILERS,
-          inject: [InventoryReconciler, OrdersReconciler],
+          inject: [InventoryReconciler, OrdersReconciler, MasterDataReconciler],
           useFactory: (...reconcilers: DomainReconciler[]) => reconcilers,
         },
         ReconciliationRunsService,

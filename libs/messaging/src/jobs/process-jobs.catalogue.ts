@@ -68,8 +68,8 @@ export interface ProductionSyncPayload extends JobPayload {
 
 /** One reconciliation run: `runId` names the stored run (on demand), absent for a scheduled tick. */
 export interface ReconciliationPayload extends JobPayload {
-  /** inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders. */
-  domain: 'inventory' | 'orders';
+  /** inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders; master_data: items vs the ERP item masters. */
+  domain: 'inventory' | 'orders' | 'master_data';
   plant?: string;
   runId?: string;
 }

@@ -25,7 +25,18 @@ export interface OrdersRunCounts extends CommonRunCounts {
   mesWorkOrders: number;
 }
 
-export type RunCounts = InventoryRunCounts | OrdersRunCounts;
+export interface MasterDataRunCounts extends CommonRunCounts {
+  /** Items in the item masters of the run's plants. */
+  erpItems: number;
+  /** Distinct items the run's plants' WMS hold stock of. */
+  wmsItems: number;
+  /** Distinct items of the run's plants' MES work orders. */
+  mesItems: number;
+  /** Item codes held by two or more plants' ERPs (compared across plants). */
+  sharedItems: number;
+}
+
+export type RunCounts = InventoryRunCounts | OrdersRunCounts | MasterDataRunCounts;
 
 /** One reconciliation run: its scope, when it ran, what it counted and what it did. */
 @Entity({ name: 'reconciliation_run' })

@@ -1,7 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { DIFFERENCE_KINDS } from '../inventory/balance-merge';
+import { DIFFERENCE_KINDS as STOCK_DIFFERENCE_KINDS } from '../inventory/balance-merge';
+import { MASTER_DATA_DIFFERENCE_KINDS } from '../master-data/plant-item-check';
+
+/** Every kind a run can report, over all domains. */
+const DIFFERENCE_KINDS = [...new Set([...STOCK_DIFFERENCE_KINDS, ...MASTER_DATA_DIFFERENCE_KINDS])];
 import { RECONCILIATION_DOMAINS, type ReconciliationDomain } from './reconciliation-domain';
 
 export class StartReconciliationRunDto {
@@ -12,7 +16,8 @@ export class StartReconciliationRunDto {
 
   @ApiProperty({
     enum: RECONCILIATION_DOMAINS,
-    description: 'What to reconcile (inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders)',
+    description:
+      'What to reconcile (inventory: ERP vs WMS stock; orders: ERP production orders vs MES work orders; master_data: WMS and MES items vs the ERP item master, and item base unit / lot control across the plants\' ERPs)',
   })
   @IsIn(RECONCILIATION_DOMAINS, { message: `domain must be one of: ${RECONCILIATION_DOMAINS.join(', ')}` })
   domain!: ReconciliationDomain;
@@ -38,7 +43,12 @@ export class RunCountsView {
   @ApiPropertyOptional({ description: 'Inventory runs: WMS balances read' }) wmsBalances?: number;
   @ApiPropertyOptional({ description: 'Orders runs: ERP production orders read' }) erpOrders?: number;
   @ApiPropertyOptional({ description: 'Orders runs: MES work orders read' }) mesWorkOrders?: number;
-  @ApiProperty({ description: 'Balances (inventory) or production orders (orders) on which both sides agree' }) matched!: number;
+  @ApiPropertyOptional({ description: 'Master data runs: items in the item masters of the run\'s plants' }) erpItems?: number;
+  @ApiPropertyOptional({ description: 'Master data runs: distinct items the WMS holds stock of' }) wmsItems?: number;
+  @ApiPropertyOptional({ description: 'Master data runs: distinct items of MES work orders' }) mesItems?: number;
+  @ApiPropertyOptional({ description: 'Master data runs: item codes held by two or more plants\' ERPs' }) sharedItems?: number;
+  @ApiProperty({ description: 'Balances (inventory), production orders (orders) or plant × item references of the WMS and MES (master data) on which both sides agree' })
+  matched!: number;
   @ApiProperty() differences!: number;
   @ApiProperty({ description: `Differences per kind (${DIFFERENCE_KINDS.join(', ')})`, type: 'object', additionalProperties: { type: 'integer' } })
   byKind!: Record<string, number>;
@@ -52,9 +62,9 @@ export class DifferenceView {
   @ApiProperty({ enum: DIFFERENCE_KINDS }) kind!: string;
   @ApiProperty({ example: 'P100' }) plant!: string;
   @ApiProperty({ example: 'BRKT-1042', description: 'The balance\'s item, or the production order\'s output item' }) item!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'MO-P100-0005', description: 'Orders differences: the production order number; null for stock' })
+  @ApiProperty({ type: String, nullable: true, example: 'MO-P100-0005', description: 'Orders differences: the production order number; master data: the item code; null for stock' })
   businessKey!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'P100-RM', description: 'null for orders differences' }) location!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'P100-RM', description: 'null for orders and master data differences' }) location!: string | null;
   @ApiProperty({ type: String, nullable: true }) lot!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'unrestricted', description: 'null for orders differences' }) stockStatus!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Stock status, or the production order status (orders); null when the ERP has none' })
@@ -63,8 +73,8 @@ export class DifferenceView {
   @ApiProperty({ type: String, nullable: true, description: 'Orders differences: the MES work order status; null when the MES holds none' })
   mesStatus!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the ERP has no balance' }) erpQuantity!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the WMS has no balance' }) wmsQuantity!: string | null;
-  @ApiProperty({ example: 'EA' }) unit!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Decimal string; null when the WMS has no balance. Master data: the WMS\' total stock of the item in `unit` (unknown item) or its other unit (unit_mismatch)' }) wmsQuantity!: string | null;
+  @ApiProperty({ example: 'EA', description: 'Master data: the ERP base unit (the WMS or MES unit when the ERP does not know the item)' }) unit!: string;
   @ApiProperty({ type: String, nullable: true, enum: ['erp', 'wms', 'mes'] }) missingIn!: string | null;
   @ApiProperty() explanation!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Postings that explain it; always null today (the system APIs expose no movement history)' })

@@ -20,7 +20,7 @@ export class ReconciliationRunsController {
   @HttpCode(202)
   @Idempotent({ required: true })
   @ApiOperation({
-    summary: 'Reconcile now: compare ERP and WMS stock (inventory) or ERP production orders and MES work orders (orders) of one plant or all, classify and act on differences',
+    summary: 'Reconcile now: compare ERP and WMS stock (inventory), ERP production orders and MES work orders (orders) or WMS and MES items with the ERP item masters (master_data) of one plant or all, classify and act on differences',
     description: 'Accepted at once; follow the run at the Location. The same Idempotency-Key again answers the same run.',
   })
   @ApiAcceptedResponse({ type: ReconciliationRunView })

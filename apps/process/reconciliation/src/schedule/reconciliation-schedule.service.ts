@@ -23,7 +23,7 @@ export class ReconciliationSchedule implements OnApplicationBootstrap {
     const queue = this.queues.queue(ProcessQueue.Reconciliation);
     for (const objective of this.landscape.definition.syncObjectives) {
       const every = objective.reconcileEverySeconds ?? 0;
-      // Domains this app cannot reconcile (production, master data): their intervals are reported and skipped.
+      // Domains this app cannot reconcile (production: its confirmations are synced, not compared): intervals reported and skipped.
       if (!isReconciliationDomain(objective.domain)) {
         if (every > 0) this.log.warn(`reconciliation of ${objective.domain} is not implemented yet: its ${every}s interval is not scheduled`);
         continue;

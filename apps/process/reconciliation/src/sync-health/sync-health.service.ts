@@ -119,7 +119,7 @@ export class SyncHealthService {
           staleReasons.push(`${system.toUpperCase()} of ${plant} is down: ${state.detail}`);
           failures.unshift({ plant, domain, businessKey: null, reason: `${system.toUpperCase()} of ${plant} is not answering (${state.detail})`, impact: DOMAIN_IMPACT[domain], kind: 'backend_down', at: now.toISOString() });
         }
-        // The domain's own runs covering the plant (inventory and orders are reconciled; a completed run is a sync).
+        // The domain's own runs covering the plant (inventory, orders and master data are reconciled; a completed run is a sync).
         const covering = isReconciliationDomain(domain) ? lastRuns.filter((r) => r.domain === domain && (r.plant === plant || r.plant === null)) : [];
         const reconciled = covering.find((r) => r.status === 'completed')?.finishedAt ?? null;
         if (isReconciliationDomain(domain)) failures.push(...reconciliationFailures(plant, domain, covering[0]));
@@ -180,6 +180,7 @@ export class SyncHealthService {
 const RECONCILED: Record<ReconciliationDomain, { what: string; differences: string }> = {
   inventory: { what: 'stock', differences: 'stock difference(s) between ERP and WMS' },
   orders: { what: 'production orders', differences: 'production order difference(s) between ERP and MES' },
+  master_data: { what: 'item master data', differences: 'item master data difference(s) (ERP item master vs WMS, MES or other plants)' },
 };
 
 /** The plant's latest reconciliation of the domain as failures: the run failed, or left differences for a person. */

@@ -9,7 +9,7 @@ import { AppProcess, REPO_ROOT, baseEnv } from './app-process';
 import { freePort } from './free-port';
 import { RedisServer } from './redis-server.harness';
 
-export type ProcessAppName = 'order-release' | 'inventory-transfer';
+export type ProcessAppName = 'order-release' | 'inventory-transfer' | 'production-sync';
 export type ProcessRole = 'api' | 'worker' | 'all';
 
 interface AppEntry {
@@ -34,6 +34,11 @@ export const PROCESS_APPS: Record<ProcessAppName, Required<AppEntry>> = {
     entry: 'apps/process/inventory-transfer/src/main.ts',
     portEnv: 'INVENTORY_TRANSFER_PORT',
     roleEnv: 'INVENTORY_TRANSFER_ROLE',
+  },
+  'production-sync': {
+    entry: 'apps/process/production-sync/src/main.ts',
+    portEnv: 'PRODUCTION_SYNC_PORT',
+    roleEnv: 'PRODUCTION_SYNC_ROLE',
   },
 };
 
@@ -151,6 +156,16 @@ export class FaultPlatform {
       PLANTSYNC_API_KEYS_FILE: join(REPO_ROOT, 'config/api-keys.demo.yaml'),
       HOST: '127.0.0.1',
     };
+  }
+
+  /** Base URL of a system API process ('mes' to report production as a plant's MES does). */
+  systemUrl(kind: keyof typeof SYSTEM_APIS): string {
+    return this.systemUrls[kind];
+  }
+
+  /** The DATABASE_* env of a process app's database, e.g. to read its outbox in an assertion. */
+  databaseEnv(app: ProcessAppName): Record<string, string> {
+    return { ...this.database(app).env };
   }
 
   private database(app: ProcessAppName): TestDatabase {

@@ -19,6 +19,7 @@ import { persistenceRegistration } from './persistence.registration';
 import { ConfirmationPoster } from './posting/confirmation-poster';
 import { runsApi, runsWorkers, type ProductionSyncRole } from './production-sync.role';
 import { GapDeadlineHandler } from './sequencing/gap-deadline.handler';
+import { OrderDrainLock } from './sequencing/order-drain-lock';
 import { OrderSequencer } from './sequencing/order-sequencer';
 import { PerformanceReceivedHandler } from './sequencing/performance-received.handler';
 import { PerformanceReceivedDelivery } from './sequencing/performance-received.job';
@@ -94,6 +95,7 @@ export class ProductionSyncModule {
           inject: [SyncObservationReporter],
           useFactory: (reporter: SyncObservationReporter) => new ProductionSyncObserver(reporter),
         },
+        OrderDrainLock,
         OrderSequencer,
         ...(runsWorkers(role) ? [PerformanceReceivedHandler, GapDeadlineHandler] : []),
       ],

@@ -24,6 +24,7 @@ import { ConfirmationPoster, type PostingPlan } from '../posting/confirmation-po
 import { ConfirmationRejected } from '../posting/confirmation-rejected.error';
 import { ProductionSyncObserver } from '../sync-health/production-sync-observer';
 import { cursorId, OrderCursor } from './order-cursor.entity';
+import { OrderDrainLock } from './order-drain-lock';
 import { SyncedConfirmation } from './synced-confirmation.entity';
 
 /** As mes-api stored it (the type is not re-exported by libs/clients' index, hence derived). */
@@ -37,13 +38,14 @@ const rowId = (plant: string, messageId: string) => `${plant}/${messageId}`;
  * moves the order's cursor on; one that arrived early stays 'waiting' until the gap closes, and
  * `checkGaps` turns a gap open past the timeout into an exception naming the missing numbers.
  *
- * Drains of one order are serialised in-process (the worker also runs with concurrency 1 by
- * default); postings carry idempotency keys, so even two replicas racing never post twice.
+ * Drains of one order are serialised across every worker process by `OrderDrainLock` (a PostgreSQL
+ * advisory lock per order; in-process on SQLite), so two replicas never post the same confirmation
+ * side by side nor report a stale status; postings also carry idempotency keys, so a redelivery
+ * after a crash never posts twice.
  */
 @Injectable()
 export class OrderSequencer {
   private readonly logger = new Logger('OrderSequencer');
-  private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -55,6 +57,7 @@ export class OrderSequencer {
     @Inject(ConfirmationPoster) private readonly poster: ConfirmationPoster,
     @Inject(PRODUCTION_SYNC_SETTINGS) private readonly settings: ProductionSyncSettings,
     @Inject(ProductionSyncObserver) private readonly observer: ProductionSyncObserver,
+    @Inject(OrderDrainLock) private readonly orderLock: OrderDrainLock,
   ) {}
 
   /**
@@ -85,34 +88,27 @@ export class OrderSequencer {
         receivedAt: new Date(),
         postedAt: null,
       });
-      const cursor = cursorId(stored.plant, stored.productionOrder);
-      if (!(await manager.existsBy(OrderCursor, { id: cursor })))
-        await manager.insert(OrderCursor, {
-          id: cursor,
+      // The first message of an order creates its cursor; another worker taking another message of
+      // the same new order at the same moment may create it first, which is just as good.
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(OrderCursor)
+        .values({
+          id: cursorId(stored.plant, stored.productionOrder),
           plant: stored.plant,
           productionOrder: stored.productionOrder,
           nextSequence: 1,
           updatedAt: new Date(),
-        });
+        })
+        .orIgnore()
+        .execute();
     });
   }
 
   /** Posts what is due for one order, in sequence; reports each outcome to mes-api. */
   drain(plant: string, productionOrder: string): Promise<void> {
-    return this.withOrderLock(plant, productionOrder, () => this.drainNow(plant, productionOrder));
-  }
-
-  /** Runs `fn` after every earlier call for the same order has finished (in this process). */
-  private withOrderLock<T>(plant: string, productionOrder: string, fn: () => Promise<T>): Promise<T> {
-    const key = cursorId(plant, productionOrder);
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const tail = run.catch(() => undefined);
-    this.locks.set(key, tail);
-    void tail.then(() => {
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    });
-    return run;
+    return this.orderLock.run(plant, productionOrder, () => this.drainNow(plant, productionOrder));
   }
 
   private async drainNow(plant: string, productionOrder: string): Promise<void> {
@@ -200,8 +196,9 @@ export class OrderSequencer {
    * gap deadline. Per message, not per order, so a long reversed batch costs one call per message.
    */
   async reportIfWaiting(plant: string, productionOrder: string, messageId: string): Promise<void> {
-    // Under the order's lock: a drain cannot post it between this read and the report.
-    const row = await this.withOrderLock(plant, productionOrder, async () => {
+    // Under the order's lock: no drain (in any worker) can post it between this read and the
+    // report, so a 'waiting' never lands after the 'posted'.
+    const row = await this.orderLock.run(plant, productionOrder, async () => {
       const found = await this.dataSource.getRepository(SyncedConfirmation).findOneBy({ id: rowId(plant, messageId) });
       if (found?.status === 'waiting')
         await this.mes.setProductionConfirmationStatus({ correlationId: found.correlationId }, plant, messageId, 'waiting');

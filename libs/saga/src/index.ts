@@ -10,7 +10,6 @@ export { SagaStepRecord } from './persistence/saga-step.entity';
 export { SagaCompensationRecord } from './persistence/saga-compensation.entity';
 export { CreateSagaTables1761000000000 } from './persistence/create-saga-tables.migration';
 export { sagaEntities, sagaMigrations } from './persistence/saga.schema';
-export { sagaTransaction } from './persistence/saga-transaction';
 
 export * from './jobs/saga-jobs';
 export { sagaJobHandlerClasses } from './jobs/saga-job-handlers';

@@ -31,7 +31,7 @@ import { SagaCompensationRecord } from '../persistence/saga-compensation.entity'
 import { SagaInstance } from '../persistence/saga-instance.entity';
 import { ACTIVE_SAGA_STATUSES, type SagaStatus } from '../persistence/saga-status';
 import { SagaStepRecord } from '../persistence/saga-step.entity';
-import { sagaTransaction } from '../persistence/saga-transaction';
+import { serialisedTransaction } from '@plantsync/persistence';
 import type { SagaView } from './saga-view';
 
 export interface SagaRunnerDeps<Ctx extends object> {
@@ -783,7 +783,7 @@ export class SagaRunner<Ctx extends object> {
   }
 
   private tx<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    return sagaTransaction(this.deps.dataSource, fn);
+    return serialisedTransaction(this.deps.dataSource, fn);
   }
 
   private find(sagaId: string): Promise<SagaInstance | null> {

@@ -4,7 +4,8 @@ import { decimal, formatDecimal, Quantity } from '@plantsync/canonical';
 import { WmsApiClient } from '@plantsync/clients';
 import { createEvent, EventTypes, OutboxRelay, OutboxWriter, ProcessJobName } from '@plantsync/messaging';
 import { currentCorrelationId, ProblemException, type Principal } from '@plantsync/platform';
-import { SagaNotFoundError, SagaRunner, SagaStateError, sagaTransaction, type SagaStatus, type SagaView } from '@plantsync/saga';
+import { serialisedTransaction } from '@plantsync/persistence';
+import { SagaNotFoundError, SagaRunner, SagaStateError, type SagaStatus, type SagaView } from '@plantsync/saga';
 import { DataSource } from 'typeorm';
 import { TransferReceipt } from '../receipts/transfer-receipt.entity';
 import { transferLine, type TransferContext } from './inventory-transfer.context';
@@ -203,7 +204,7 @@ export class InventoryTransfersService {
       },
     });
     try {
-      await sagaTransaction(this.dataSource, async (m) => {
+      await serialisedTransaction(this.dataSource, async (m) => {
         await m.insert(TransferReceipt, {
           id: key,
           transferId: saga.id,

@@ -71,6 +71,17 @@ describe('ConnectorHttpClient', () => {
     );
   });
 
+  it('turns a backend that stalls in the middle of its body into a timeout error', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"balances":[');
+      setTimeout(() => res.end(']}'), 1000).unref();
+    };
+    await expect(client(100).request({}, { method: 'GET', path: '/v1/stock', operation: 'stock.list' })).rejects.toBeInstanceOf(
+      BackendTimeoutError,
+    );
+  });
+
   it('turns an unreachable backend into an unavailable error', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));

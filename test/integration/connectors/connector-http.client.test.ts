@@ -82,6 +82,47 @@ describe('ConnectorHttpClient', () => {
     );
   });
 
+  it('sends and reads non-ASCII bodies intact (byte length, not characters)', async () => {
+    handler = (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const received = Buffer.concat(chunks);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ echoed: JSON.parse(received.toString('utf8')), contentLength: req.headers['content-length'], bytes: received.length }));
+      });
+    };
+    const note = 'Prüfung für Lager Monterrey — ✓ 受入';
+    const answer = await client().json<{ echoed: { note: string }; contentLength: string; bytes: number }>(
+      {},
+      { method: 'POST', path: '/v1/receipts', body: { note }, operation: 'receipt.create' },
+    );
+    expect(answer.echoed.note).toBe(note);
+    expect(Number(answer.contentLength)).toBe(answer.bytes);
+  });
+
+  it('keeps the connection to a backend open across calls', async () => {
+    answer(200, { ok: true });
+    const connections = new Set<unknown>();
+    const c = client();
+    for (let i = 0; i < 3; i++) {
+      await c.json({}, { method: 'GET', path: '/v1/stock', operation: 'stock.list' });
+      connections.add(seen[i].socket);
+    }
+    expect(connections.size).toBe(1);
+  });
+
+  it('turns a backend that drops the connection in the middle of its body into an unavailable error', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"balances":[', () => res.socket?.destroy());
+    };
+    const error = await client()
+      .request({}, { method: 'GET', path: '/v1/stock', operation: 'stock.list' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendUnavailableError);
+  });
+
   it('turns an unreachable backend into an unavailable error', async () => {
     const closed = createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));

@@ -9,6 +9,7 @@ import {
   RecordConflictError,
   RecordNotFoundError,
 } from '../errors/connector.errors';
+import { httpExchange, type HttpExchangeResponse } from './http-exchange';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -84,18 +85,16 @@ export class ConnectorHttpClient {
     // (docs/performance.md, row 1). The timer bounds the whole exchange, headers and body alike.
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.binding.timeoutMs);
-    let response: Response;
-    let text: string;
+    let response: HttpExchangeResponse;
     try {
-      response = await fetch(url, { method: req.method, headers, body, signal: controller.signal });
-      text = await response.text();
+      response = await httpExchange(url, { method: req.method, headers, body, signal: controller.signal });
     } catch (e) {
       throw this.networkError(e, context, controller.signal.aborted);
     } finally {
       clearTimeout(timer);
     }
-    if (response.ok) return { status: response.status, headers: response.headers, text };
-    throw this.statusError(response, text, req, context);
+    if (response.status >= 200 && response.status < 300) return response;
+    throw this.statusError(response, req, context);
   }
 
   async json<T>(ctx: CallContext, req: HttpRequest): Promise<T> {
@@ -112,15 +111,16 @@ export class ConnectorHttpClient {
   }
 
   private networkError(e: unknown, context: ConnectorErrorContext, timedOut: boolean): ConnectorError {
-    const err = e as Error & { cause?: { code?: string } };
+    const err = e as Error & { code?: string; cause?: { code?: string } };
     if (timedOut || err.name === 'TimeoutError' || err.name === 'AbortError') {
       return new BackendTimeoutError(this.binding.timeoutMs, context);
     }
-    const code = err.cause?.code ?? 'network error';
+    const code = err.code ?? err.cause?.code ?? 'network error';
     return new BackendUnavailableError(`the ${context.system ?? 'backend'} system is unreachable (${code})`, context);
   }
 
-  private statusError(res: Response, text: string, req: HttpRequest, context: ConnectorErrorContext): ConnectorError {
+  private statusError(res: HttpExchangeResponse, req: HttpRequest, context: ConnectorErrorContext): ConnectorError {
+    const { text } = res;
     const mapped = req.mapError?.({ status: res.status, text, headers: res.headers }, context);
     if (mapped) return mapped;
     const detail = summarize(text);

@@ -5,6 +5,7 @@ import type {
   CreateStockTransportInput,
   ConfirmOperationInput,
   GoodsMovementInput,
+  GoodsMovementRecord,
   InventoryBalance,
   InventoryMovement,
   Item,
@@ -44,6 +45,15 @@ export interface ListErpStockQuery {
   lot?: string;
   limit?: number;
   cursor?: string;
+}
+
+export interface ListGoodsMovementsQuery {
+  item?: string;
+  /** Movements leaving or entering this location. */
+  location?: string;
+  lot?: string;
+  /** 1–200, default 50. */
+  limit?: number;
 }
 
 export interface ListPurchaseOrdersQuery {
@@ -214,6 +224,17 @@ export class ErpApiClient {
   }
 
   /** A goods issue, goods receipt or transfer posting. Pass an idempotency key: a retry then posts once. */
+  /** The ERP's posted goods movements on an item × location × lot, newest first. */
+  listGoodsMovements(ctx: CallContext, plant: string, query: ListGoodsMovementsQuery = {}): Promise<GoodsMovementRecord[]> {
+    return this.http.call(ctx, {
+      method: 'GET',
+      path: `/v1/plants/${seg(plant)}/goods-movements`,
+      query: { ...query },
+      operation: 'listGoodsMovements',
+      plant,
+    });
+  }
+
   postGoodsMovement(ctx: CallContext, plant: string, input: GoodsMovementInput): Promise<InventoryMovement> {
     return this.http.call(ctx, {
       method: 'POST',

@@ -3,6 +3,7 @@ export { ErpApiClient } from './erp-api.client';
 export type {
   BomExplosionQuery,
   EffectiveBomQuery,
+  ListGoodsMovementsQuery,
   ListItemsQuery,
   ListProductionOrdersQuery,
   ListPurchaseOrdersQuery,

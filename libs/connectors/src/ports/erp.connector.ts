@@ -4,6 +4,7 @@ import type {
   CreateStockTransportInput,
   ConfirmOperationInput,
   GoodsMovementInput,
+  GoodsMovementRecord,
   InventoryBalance,
   InventoryMovement,
   Item,
@@ -56,6 +57,15 @@ export interface ErpStockQuery {
   lot?: string;
 }
 
+export interface ErpMovementQuery {
+  item?: string;
+  /** Moves leaving or entering this location. */
+  location?: string;
+  lot?: string;
+  /** Newest first, at most this many. */
+  limit: number;
+}
+
 /** One plant's ERP through the canonical model. One instance per plant. */
 export abstract class ErpConnector extends PlantConnector {
   abstract listItems(ctx: CallContext, query: ItemQuery): Promise<Page<Item>>;
@@ -98,6 +108,12 @@ export abstract class ErpConnector extends PlantConnector {
    * location, lot (none first) and stock status: the order reconciliation merges both sides by.
    */
   abstract listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]>;
+
+  /**
+   * The ERP's movement history: posted (done) goods movements on an item × location × lot, newest
+   * first, each with the key Plantsync posted it under when it did. Explains a stock balance.
+   */
+  abstract listGoodsMovements(ctx: CallContext, query: ErpMovementQuery): Promise<GoodsMovementRecord[]>;
 
   /**
    * Stock transport orders live in the SOURCE plant's ERP (this connector's plant). Create is

@@ -231,6 +231,8 @@ const MODELS: OdooModelSpec[] = [
       location_dest_id: many2one('stock.location'),
       lot_ids: many2many('stock.lot'),
       state: selection,
+      // When the move was done (Odoo's stock.move.date): the ERP's movement history is ordered by it.
+      date: datetime,
     },
     display: (r) => String(r.reference ?? ''),
   },

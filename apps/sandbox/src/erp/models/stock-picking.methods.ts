@@ -38,7 +38,7 @@ function validateMove(db: OdooDatabase, picking: OdooRecord, move: OdooRecord): 
     addToQuant(db, product.id, source.id, lotId, -qty);
   }
   if (destination.usage === 'internal' || destination.usage === 'transit') addToQuant(db, product.id, destination.id, lotId, qty);
-  db.update('stock.move', move.id, { state: 'done', quantity: move.product_uom_qty });
+  db.update('stock.move', move.id, { state: 'done', quantity: move.product_uom_qty, date: odooNow() });
 }
 
 /** stock.picking buttons (odoo/addons/stock/models/stock_picking.py). */

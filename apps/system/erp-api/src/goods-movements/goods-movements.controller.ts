@@ -1,10 +1,11 @@
-import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { decimal, GoodsMovementInput, InventoryMovement } from '@plantsync/canonical';
-import { ConnectorRegistry, type CallContext, PostingContext } from '@plantsync/connectors';
+import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { decimal, GoodsMovementInput, GoodsMovementRecord, InventoryMovement } from '@plantsync/canonical';
+import { ConnectorRegistry, type CallContext, PostingContext, requestCallContext } from '@plantsync/connectors';
 import { Allow, type FieldError, PlantParam, PostingRoute } from '@plantsync/platform';
 
 import { validationFailed } from '../validation-failed';
+import { DEFAULT_MOVEMENT_LIMIT, GoodsMovementHistoryQuery } from './goods-movements.query';
 
 /** Locations each movement type needs: an issue leaves one, a receipt enters one, a transfer both. */
 function locationErrors(input: GoodsMovementInput): FieldError[] {
@@ -24,6 +25,23 @@ function locationErrors(input: GoodsMovementInput): FieldError[] {
 @PlantParam()
 export class GoodsMovementsController {
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Posted goods movements on an item × location × lot, newest first',
+    description:
+      'The ERP\'s movement history: what explains a balance. A location matches movements leaving or entering it. ' +
+      'postingKey is the Idempotency-Key Plantsync posted under; origin names the process when the key does.',
+  })
+  @ApiOkResponse({ type: [GoodsMovementRecord] })
+  list(@Param('plant') plant: string, @Query() query: GoodsMovementHistoryQuery): Promise<GoodsMovementRecord[]> {
+    return this.registry.erp(plant).listGoodsMovements(requestCallContext('erp-api'), {
+      item: query.item,
+      location: query.location,
+      lot: query.lot,
+      limit: query.limit ?? DEFAULT_MOVEMENT_LIMIT,
+    });
+  }
 
   @Post()
   @PostingRoute({

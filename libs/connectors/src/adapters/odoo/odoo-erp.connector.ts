@@ -8,6 +8,7 @@ import {
   encodeOffsetCursor,
   decodeOffsetCursor,
   GoodsMovementInput,
+  GoodsMovementRecord,
   InventoryBalance,
   InventoryMovement,
   Item,
@@ -24,6 +25,7 @@ import { InvalidForBackendError, RecordConflictError, RecordNotFoundError } from
 import type { CallContext } from '../../ports/call-context';
 import {
   ErpConnector,
+  ErpMovementQuery,
   ErpStockQuery,
   ItemQuery,
   ProductionOrderQuery,
@@ -34,6 +36,7 @@ import { toBom } from './odoo-bom.mapper';
 import { odooOptions } from './odoo-erp.options';
 import { OdooGoodsMovementPoster } from './odoo-goods-movement.poster';
 import { OdooOperationConfirmationPoster } from './odoo-operation-confirmation.poster';
+import { OdooMovementHistoryReader } from './odoo-movement-history.reader';
 import { OdooStockReader } from './odoo-stock.reader';
 import { OdooStockTransports } from './odoo-stock-transport.service';
 import { categoryIdsOf, ItemLookups, toItem } from './odoo-item.mapper';
@@ -71,6 +74,7 @@ export class OdooErpConnector extends ErpConnector {
   private readonly goodsMovements: OdooGoodsMovementPoster;
   private readonly confirmations: OdooOperationConfirmationPoster;
   private readonly stock: OdooStockReader;
+  private readonly history: OdooMovementHistoryReader;
   private readonly transports: OdooStockTransports;
 
   constructor(plant: string, binding: SystemBinding) {
@@ -82,6 +86,7 @@ export class OdooErpConnector extends ErpConnector {
     this.goodsMovements = new OdooGoodsMovementPoster(this.odoo, this.refs, this.products, plant, this.transports);
     this.confirmations = new OdooOperationConfirmationPoster(this.odoo, (ctx, id) => this.getProductionOrder(ctx, id), plant);
     this.stock = new OdooStockReader(this.odoo, this.refs, plant);
+    this.history = new OdooMovementHistoryReader(this.odoo, this.refs, plant);
   }
 
   async health(ctx: CallContext): Promise<void> {
@@ -331,6 +336,10 @@ export class OdooErpConnector extends ErpConnector {
 
   listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]> {
     return this.stock.balances(ctx, query);
+  }
+
+  listGoodsMovements(ctx: CallContext, query: ErpMovementQuery): Promise<GoodsMovementRecord[]> {
+    return this.history.list(ctx, query);
   }
 
   // ── Stock transport orders ──────────────────────────────────────────────────

@@ -99,7 +99,7 @@ describe('reconciliation: inventory drift across 10,000 balances', () => {
     const found = new Map(run.differences.map((d: any) => [`${d.item}/${d.location}/${d.lot}`, d]));
     for (const { ref, kind } of injected) {
       const d: any = found.get(`${ref.item}/${ref.location}/${ref.lot}`);
-      expect(d).toMatchObject({ kind: kinds[kind], trace: null });
+      expect(d).toMatchObject({ kind: kinds[kind], trace: [] });
       expect(d.action).toBe(kind === 'flip' ? 'exception' : 'corrected');
     }
     const dropped: any = found.get(`${injected[0].ref.item}/${injected[0].ref.location}/${injected[0].ref.lot}`);

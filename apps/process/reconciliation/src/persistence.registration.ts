@@ -1,4 +1,5 @@
 import type { PersistenceOptions } from '@plantsync/persistence';
+import { AddDifferenceTrace1764000000000 } from './add-difference-trace.migration';
 import { AddOrderDifferenceColumns1763900000000 } from './add-order-difference-columns.migration';
 import { CreateReconciliationTables1763790000000 } from './create-reconciliation-tables.migration';
 import { ReconciliationDifference } from './runs/reconciliation-difference.entity';
@@ -9,5 +10,5 @@ import { SyncObservation } from './sync-health/sync-observation.entity';
 export const persistenceRegistration: PersistenceOptions = {
   app: 'reconciliation',
   entities: [ReconciliationRun, ReconciliationDifference, SyncObservation],
-  migrations: [CreateReconciliationTables1763790000000, AddOrderDifferenceColumns1763900000000],
+  migrations: [CreateReconciliationTables1763790000000, AddOrderDifferenceColumns1763900000000, AddDifferenceTrace1764000000000],
 };

@@ -4,6 +4,7 @@ import { Landscape, LandscapeModule } from '@plantsync/landscape';
 import { MessagingModule, messagingEntities, messagingMigrations, PROCESS_JOB_CATALOGUE, ProcessQueue, type RetryPolicy } from '@plantsync/messaging';
 import { PersistenceModule } from '@plantsync/persistence';
 import { PlatformModule } from '@plantsync/platform';
+import { DifferenceTracer } from './inventory/difference-trace';
 import { InventoryReconciler } from './inventory/inventory-reconciler.service';
 import { MasterDataReconciler } from './master-data/master-data-reconciler.service';
 import { OrdersReconciler } from './orders/orders-reconciler.service';
@@ -57,6 +58,7 @@ export class ReconciliationModule {
       ],
       controllers: [ReconciliationRunsController, SyncHealthController],
       providers: [
+        DifferenceTracer,
         InventoryReconciler,
         OrdersReconciler,
         MasterDataReconciler,

@@ -22,7 +22,7 @@ export interface StockDifference {
   missingIn: 'erp' | 'wms' | null;
   /** What a person reads first. */
   explanation: string;
-  /** Postings that explain it; null: the system APIs expose no movement history to trace by. */
+  /** Null while merging: the ERP postings that explain it are read once the run has stored it (difference-trace.ts). */
   trace: null;
 }
 

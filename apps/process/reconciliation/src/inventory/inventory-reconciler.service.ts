@@ -8,6 +8,7 @@ import { ReconciliationDifference, type DifferenceAction } from '../runs/reconci
 import { DomainReconciler } from '../runs/domain-reconciler';
 import type { InventoryRunCounts, ReconciliationRun } from '../runs/reconciliation-run.entity';
 import { compareStock, type MergeCounts, type StockDifference } from './balance-merge';
+import { DifferenceTracer } from './difference-trace';
 import { orphanedReservations, type OrphanedReservation } from './orphaned-reservations';
 import { correctionKey, planCorrection } from './stock-correction';
 import { STOCK_PAGE_SIZE, stockPages } from './stock-pages';
@@ -31,6 +32,7 @@ export class InventoryReconciler extends DomainReconciler {
     @Inject(Landscape) private readonly landscape: Landscape,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
+    @Inject(DifferenceTracer) private readonly tracer: DifferenceTracer,
   ) {
     super();
   }
@@ -85,6 +87,8 @@ export class InventoryReconciler extends DomainReconciler {
       counts.matched += merge.matched;
     }
     await flush();
+    // After the corrections: the tracer leaves this run's own postings out of each trace.
+    await this.tracer.trace(run);
     return counts;
   }
 

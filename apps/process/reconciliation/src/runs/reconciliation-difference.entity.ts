@@ -69,6 +69,13 @@ export class ReconciliationDifference {
   @Column({ type: 'varchar', length: 24 })
   action!: DifferenceAction;
 
+  /**
+   * JSON: the ERP postings on the difference's item × location × lot, newest first (inventory
+   * differences); null when none were read (orders, master data, a failed read, beyond the listed ones).
+   */
+  @Column({ type: 'text', nullable: true })
+  trace!: string | null;
+
   /** JSON: the correcting movement and event, or why a data steward must decide. */
   @Column({ type: 'text' })
   actionDetail!: string;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { Type } from 'class-transformer';
+import { GoodsMovementRecord } from '@plantsync/canonical';
 import { DIFFERENCE_KINDS as STOCK_DIFFERENCE_KINDS } from '../inventory/balance-merge';
 import { MASTER_DATA_DIFFERENCE_KINDS } from '../master-data/plant-item-check';
 
@@ -77,8 +78,15 @@ export class DifferenceView {
   @ApiProperty({ example: 'EA', description: 'Master data: the ERP base unit (the WMS or MES unit when the ERP does not know the item)' }) unit!: string;
   @ApiProperty({ type: String, nullable: true, enum: ['erp', 'wms', 'mes'] }) missingIn!: string | null;
   @ApiProperty() explanation!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'Postings that explain it; always null today (the system APIs expose no movement history)' })
-  trace!: null;
+  @ApiProperty({
+    type: [GoodsMovementRecord],
+    nullable: true,
+    description:
+      'Inventory: the ERP postings on this item × location × lot, newest first (at most 10; this run\'s own correction left out), ' +
+      'each with the posting key and the process that posted it (origin). Null for orders and master data differences, ' +
+      'beyond the first 1,000 differences, or when the ERP history could not be read',
+  })
+  trace!: GoodsMovementRecord[] | null;
   @ApiProperty({ enum: ['corrected', 'exception', 'correction_failed'] }) action!: string;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The correcting movement and event, or the reason a data steward must decide' })
   actionDetail!: Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { GoodsMovementRecord } from '@plantsync/canonical';
 import { Landscape } from '@plantsync/landscape';
 import { JobProducer, ProcessJobs } from '@plantsync/messaging';
 import { ProblemException } from '@plantsync/platform';
@@ -133,7 +134,7 @@ function toDifferenceView(d: ReconciliationDifference): DifferenceView {
     unit: d.unit,
     missingIn: d.missingIn,
     explanation: d.explanation,
-    trace: null,
+    trace: d.trace ? (JSON.parse(d.trace) as GoodsMovementRecord[]) : null,
     action: d.action,
     actionDetail: JSON.parse(d.actionDetail),
   };

@@ -11,6 +11,8 @@ export const TRACED_DIFFERENCES = 1000;
 export const TRACE_POSTINGS = 10;
 /** ERP reads in flight at once: a run with many differences must not crowd out the plant's other callers. */
 const TRACE_CONCURRENCY = 4;
+/** Failed reads in a row after which the ERP history is taken to be down: the rest keep trace null untried. */
+const GIVE_UP_AFTER = 5;
 
 /** The key prefix of this run's own corrections (stock-correction.ts): they follow the difference, they do not explain it. */
 const ownCorrectionPrefix = (runId: string) => `reconciliation-${runId}-`;
@@ -48,8 +50,9 @@ export class DifferenceTracer {
     const traceable = rows.filter((r) => r.location);
     let traced = 0;
     let next = 0;
+    let failedInRow = 0;
     const worker = async () => {
-      while (next < traceable.length) {
+      while (next < traceable.length && failedInRow < GIVE_UP_AFTER) {
         const row = traceable[next++];
         try {
           const movements = await this.erp.listGoodsMovements({ correlationId: run.correlationId }, row.plant, {
@@ -61,12 +64,16 @@ export class DifferenceTracer {
           });
           await repo.update({ id: row.id }, { trace: JSON.stringify(explainingPostings(movements, run.id)) });
           traced++;
+          failedInRow = 0;
         } catch (e) {
+          failedInRow++;
           this.log.warn(`no trace for ${row.item} at ${row.plant}/${row.location ?? ''} (run ${run.id}): ${(e as Error).message}`);
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(TRACE_CONCURRENCY, traceable.length) }, worker));
+    if (failedInRow >= GIVE_UP_AFTER && next < traceable.length)
+      this.log.warn(`ERP movement history unavailable: ${traceable.length - next} more difference(s) of run ${run.id} left without a trace`);
     return traced;
   }
 }

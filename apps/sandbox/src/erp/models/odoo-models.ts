@@ -231,7 +231,26 @@ const MODELS: OdooModelSpec[] = [
       location_dest_id: many2one('stock.location'),
       lot_ids: many2many('stock.lot'),
       state: selection,
-      // When the move was done (Odoo's stock.move.date): the ERP's movement history is ordered by it.
+      // When the move was done (Odoo's stock.move.date).
+      date: datetime,
+    },
+    display: (r) => String(r.reference ?? ''),
+  },
+  {
+    // What was actually moved, per lot: Odoo keeps the lot here (stored), stock.move.lot_ids is only
+    // computed from these and cannot be searched. The ERP's movement history reads done move lines.
+    name: 'stock.move.line',
+    fields: {
+      move_id: many2one('stock.move'),
+      picking_id: many2one('stock.picking'),
+      reference: char,
+      product_id: many2one('product.product'),
+      lot_id: many2one('stock.lot'),
+      quantity: float,
+      product_uom_id: many2one('uom.uom'),
+      location_id: many2one('stock.location'),
+      location_dest_id: many2one('stock.location'),
+      state: selection,
       date: datetime,
     },
     display: (r) => String(r.reference ?? ''),

@@ -38,7 +38,22 @@ function validateMove(db: OdooDatabase, picking: OdooRecord, move: OdooRecord): 
     addToQuant(db, product.id, source.id, lotId, -qty);
   }
   if (destination.usage === 'internal' || destination.usage === 'transit') addToQuant(db, product.id, destination.id, lotId, qty);
-  db.update('stock.move', move.id, { state: 'done', quantity: move.product_uom_qty, date: odooNow() });
+  const date = odooNow();
+  db.update('stock.move', move.id, { state: 'done', quantity: move.product_uom_qty, date });
+  // Odoo records what was moved, per lot, as a done move line: the history the ERP connector reads.
+  db.insert('stock.move.line', {
+    move_id: move.id,
+    picking_id: picking.id,
+    reference: move.reference,
+    product_id: product.id,
+    lot_id: lotId,
+    quantity: move.product_uom_qty,
+    product_uom_id: move.product_uom,
+    location_id: source.id,
+    location_dest_id: destination.id,
+    state: 'done',
+    date,
+  });
 }
 
 /** stock.picking buttons (odoo/addons/stock/models/stock_picking.py). */

@@ -1,4 +1,4 @@
-import { movementKind, toGoodsMovementRecord, type HistoryLookups, type OdooDoneMove } from './odoo-movement-history.mapper';
+import { movementKind, toGoodsMovementRecord, type HistoryLookups, type OdooDoneMoveLine } from './odoo-movement-history.mapper';
 
 const LOCATIONS: Record<number, { code: string; usage: string }> = {
   1: { code: 'P100-RM', usage: 'internal' },
@@ -11,20 +11,19 @@ const lookups = (picking?: Partial<ReturnType<HistoryLookups['picking']>>): Hist
   location: (id) => (id === undefined ? undefined : LOCATIONS[id]),
   productCode: (id) => (id === 40 ? 'BRG-6204' : undefined),
   unitCode: () => 'EA',
-  lotName: (id) => (id === 9 ? 'L100-260918-07' : undefined),
   picking: (id) => (id === 55 && picking ? { id: 55, name: 'P100/OUT/00055', origin: false, date_done: false, x_plantsync_key: false, ...picking } : undefined),
 });
 
-const move = (over: Partial<OdooDoneMove> = {}): OdooDoneMove => ({
+const move = (over: Partial<OdooDoneMoveLine> = {}): OdooDoneMoveLine => ({
   id: 301,
   picking_id: [55, 'P100/OUT/00055'],
   reference: 'P100/OUT/00055',
   product_id: [40, '[BRG-6204] Ball bearing'],
   quantity: 2,
-  product_uom: [1, 'Units'],
+  product_uom_id: [1, 'Units'],
   location_id: [1, 'P100-RM'],
   location_dest_id: [8, 'Production'],
-  lot_ids: [9],
+  lot_id: [9, 'L100-260918-07'],
   date: '2026-11-22 08:15:00',
   ...over,
 });
@@ -60,7 +59,7 @@ describe('odoo movement history mapping', () => {
   });
 
   it('maps a transfer posted outside Plantsync without key or origin', () => {
-    const record = toGoodsMovementRecord(move({ location_dest_id: [2, 'P100-LINE1'], lot_ids: [], picking_id: false }), 'P100', lookups());
+    const record = toGoodsMovementRecord(move({ location_dest_id: [2, 'P100-LINE1'], lot_id: false, picking_id: false }), 'P100', lookups());
     expect(record).toMatchObject({ type: 'transfer_posting', fromLocation: 'P100-RM', toLocation: 'P100-LINE1', reference: 'P100/OUT/00055' });
     expect(record).not.toHaveProperty('postingKey');
     expect(record).not.toHaveProperty('origin');

@@ -1,21 +1,24 @@
 import { type GoodsMovementRecord, type MovementType, parsePostingKey } from '@plantsync/canonical';
 import type { Many2one, OdooChar } from './odoo-records';
-import { charOrUndefined, floatToDecimal, many2oneId, odooDateTimeToIso } from './odoo-values';
+import { charOrUndefined, floatToDecimal, many2oneId, many2oneName, odooDateTimeToIso } from './odoo-values';
 
-/** A done stock.move, the fields the history reads. */
-export interface OdooDoneMove {
+/**
+ * A done stock.move.line: what was moved, per lot. The history reads move lines, not moves: Odoo
+ * stores the lot on the line (stock.move.lot_ids is computed and cannot be searched).
+ */
+export interface OdooDoneMoveLine {
   id: number;
   picking_id: Many2one;
   reference: OdooChar;
   product_id: Many2one;
+  lot_id: Many2one;
   quantity: number;
-  product_uom: Many2one;
+  product_uom_id: Many2one;
   location_id: Many2one;
   location_dest_id: Many2one;
-  lot_ids: number[];
   date: OdooChar;
 }
-export const DONE_MOVE_FIELDS = ['picking_id', 'reference', 'product_id', 'quantity', 'product_uom', 'location_id', 'location_dest_id', 'lot_ids', 'date'];
+export const DONE_MOVE_LINE_FIELDS = ['picking_id', 'reference', 'product_id', 'lot_id', 'quantity', 'product_uom_id', 'location_id', 'location_dest_id', 'date'];
 
 /** The picking a move belongs to: where Plantsync's key and the business reference ride. */
 export interface OdooHistoryPicking {
@@ -36,7 +39,6 @@ export interface HistoryLookups {
   location(id: number | undefined): { code: string; usage: string } | undefined;
   productCode(id: number | undefined): string | undefined;
   unitCode(id: number | undefined): string;
-  lotName(id: number): string | undefined;
   picking(id: number | undefined): OdooHistoryPicking | undefined;
 }
 
@@ -52,7 +54,7 @@ export function movementKind(fromUsage: string | undefined, toUsage: string | un
   return fromStock ? 'goods_issue' : 'goods_receipt';
 }
 
-export function toGoodsMovementRecord(move: OdooDoneMove, plant: string, lookups: HistoryLookups): GoodsMovementRecord {
+export function toGoodsMovementRecord(move: OdooDoneMoveLine, plant: string, lookups: HistoryLookups): GoodsMovementRecord {
   const from = lookups.location(many2oneId(move.location_id));
   const to = lookups.location(many2oneId(move.location_dest_id));
   const picking = lookups.picking(many2oneId(move.picking_id));
@@ -62,10 +64,11 @@ export function toGoodsMovementRecord(move: OdooDoneMove, plant: string, lookups
     plant,
     type,
     item: lookups.productCode(many2oneId(move.product_id)) ?? String(many2oneId(move.product_id)),
-    quantity: { value: floatToDecimal(move.quantity), unit: lookups.unitCode(many2oneId(move.product_uom)) },
+    quantity: { value: floatToDecimal(move.quantity), unit: lookups.unitCode(many2oneId(move.product_uom_id)) },
     postedAt: odooDateTimeToIso(move.date) ?? odooDateTimeToIso(picking?.date_done ?? false) ?? '',
   };
-  const lot = move.lot_ids.length > 0 ? lookups.lotName(move.lot_ids[0]) : undefined;
+  // A lot's display name is its name.
+  const lot = many2oneName(move.lot_id);
   if (lot) record.lot = lot;
   if (from && type !== 'goods_receipt') record.fromLocation = from.code;
   if (to && type !== 'goods_issue') record.toLocation = to.code;

@@ -4,9 +4,9 @@ import type { ErpMovementQuery } from '../../ports/erp.connector';
 import { locationCode } from './odoo-item.mapper';
 import type { OdooJson2Client } from './odoo-json2.client';
 import {
-  DONE_MOVE_FIELDS,
+  DONE_MOVE_LINE_FIELDS,
   HISTORY_PICKING_FIELDS,
-  type OdooDoneMove,
+  type OdooDoneMoveLine,
   type OdooHistoryPicking,
   toGoodsMovementRecord,
 } from './odoo-movement-history.mapper';
@@ -16,7 +16,7 @@ import { unitCode } from './odoo-uom.mapper';
 import { many2oneId } from './odoo-values';
 
 /**
- * The ERP's movement history: done stock.moves on an item × location × lot, newest first, with the
+ * The ERP's movement history: done stock.move.lines on an item × location × lot, newest first, with the
  * picking each belongs to (its origin and Plantsync's posting key). A location filter matches moves
  * leaving or entering it: both change its balance.
  */
@@ -36,24 +36,15 @@ export class OdooMovementHistoryReader {
       if (!location) return [];
       domain.push('|', ['location_id', '=', location.id], ['location_dest_id', '=', location.id]);
     }
-    if (query.lot) {
-      // Lots by name first: a move's lots are a many2many, which a domain matches by id.
-      const lots = await this.lotsNamed(ctx, query.lot, query.item);
-      if (lots.length === 0) return [];
-      domain.push(['lot_ids', 'in', lots.map((l) => l.id)]);
-    }
-    const moves = await this.odoo.call<OdooDoneMove[]>(ctx, 'stock.move', 'search_read', {
+    if (query.lot) domain.push(['lot_id.name', '=', query.lot]);
+    const moves = await this.odoo.call<OdooDoneMoveLine[]>(ctx, 'stock.move.line', 'search_read', {
       domain,
-      fields: DONE_MOVE_FIELDS,
+      fields: DONE_MOVE_LINE_FIELDS,
       order: 'date desc, id desc',
       limit: query.limit,
     });
     if (moves.length === 0) return [];
-    const [pickings, products, lots] = await Promise.all([
-      this.readPickings(ctx, moves),
-      this.productCodes(ctx, moves),
-      this.lotNames(ctx, moves),
-    ]);
+    const [pickings, products] = await Promise.all([this.readPickings(ctx, moves), this.productCodes(ctx, moves)]);
     const byLocation = new Map(locations.map((l) => [l.id, { code: locationCode(l), usage: l.usage }]));
     const uomName = new Map(uoms.map((u) => [u.id, u.name]));
     return moves.map((move) =>
@@ -61,19 +52,12 @@ export class OdooMovementHistoryReader {
         location: (id) => (id === undefined ? undefined : byLocation.get(id)),
         productCode: (id) => (id === undefined ? undefined : products.get(id)),
         unitCode: (id) => unitCode((id !== undefined && uomName.get(id)) || 'Units'),
-        lotName: (id) => lots.get(id),
         picking: (id) => (id === undefined ? undefined : pickings.get(id)),
       }),
     );
   }
 
-  private lotsNamed(ctx: CallContext, name: string, item: string | undefined) {
-    const domain: OdooDomain = [['name', '=', name]];
-    if (item) domain.push(['product_id.default_code', '=', item]);
-    return this.odoo.call<Array<{ id: number }>>(ctx, 'stock.lot', 'search_read', { domain, fields: ['name'] });
-  }
-
-  private async readPickings(ctx: CallContext, moves: OdooDoneMove[]): Promise<Map<number, OdooHistoryPicking>> {
+  private async readPickings(ctx: CallContext, moves: OdooDoneMoveLine[]): Promise<Map<number, OdooHistoryPicking>> {
     const ids = idsOf(moves.map((m) => m.picking_id));
     if (ids.length === 0) return new Map();
     const rows = await this.odoo.call<OdooHistoryPicking[]>(ctx, 'stock.picking', 'search_read', {
@@ -83,7 +67,7 @@ export class OdooMovementHistoryReader {
     return new Map(rows.map((p) => [p.id, p]));
   }
 
-  private async productCodes(ctx: CallContext, moves: OdooDoneMove[]): Promise<Map<number, string>> {
+  private async productCodes(ctx: CallContext, moves: OdooDoneMoveLine[]): Promise<Map<number, string>> {
     const ids = idsOf(moves.map((m) => m.product_id));
     const rows = await this.odoo.call<Array<{ id: number; default_code: string | false }>>(
       ctx,
@@ -93,16 +77,6 @@ export class OdooMovementHistoryReader {
       { context: { active_test: false } },
     );
     return new Map(rows.filter((r) => r.default_code).map((r) => [r.id, r.default_code as string]));
-  }
-
-  private async lotNames(ctx: CallContext, moves: OdooDoneMove[]): Promise<Map<number, string>> {
-    const ids = [...new Set(moves.flatMap((m) => m.lot_ids.slice(0, 1)))];
-    if (ids.length === 0) return new Map();
-    const rows = await this.odoo.call<Array<{ id: number; name: string }>>(ctx, 'stock.lot', 'search_read', {
-      domain: [['id', 'in', ids]],
-      fields: ['name'],
-    });
-    return new Map(rows.map((r) => [r.id, r.name]));
   }
 }
 

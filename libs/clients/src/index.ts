@@ -38,7 +38,6 @@ export {
   type SystemApiUrls,
 } from './config/clients.config';
 export {
-  ACTING_FOR_HEADER,
   API_KEY_HEADER,
   DEFAULT_SYSTEM_API_TIMEOUT_MS,
   SystemApiHttp,

@@ -8,7 +8,7 @@ import {
 } from '@plantsync/connectors';
 import type { SystemBinding } from '@plantsync/landscape';
 import { CircuitOpenError } from '@plantsync/messaging';
-import { currentCorrelationId } from '@plantsync/platform';
+import { ACTING_FOR_HEADER, currentCorrelationId } from '@plantsync/platform';
 import { type CallSite, errorFromAnswer } from '../errors/problem-to-error';
 import {
   SystemApiError,
@@ -20,12 +20,10 @@ import {
 
 export const API_KEY_HEADER = 'x-api-key';
 /**
- * The person a service-key call is made for (`planner:demo-planner`, `jwt:alice`). Process APIs
- * accept it only from the service role and record it as the actor (docs/clients.md).
+ * The X-Acting-For header (libs/platform's ACTING_FOR_HEADER), or none: the person a service-key
+ * call is made for (`planner:demo-planner`, `jwt:alice`). Process APIs accept it only from the
+ * service role and record it as the actor (docs/clients.md).
  */
-export const ACTING_FOR_HEADER = 'x-acting-for';
-
-/** The X-Acting-For header, or none. */
 export const actingForHeaders = (actingFor?: string): Record<string, string> | undefined => (actingFor ? { [ACTING_FOR_HEADER]: actingFor } : undefined);
 export const DEFAULT_SYSTEM_API_TIMEOUT_MS = 10_000;
 

@@ -48,6 +48,22 @@ export function transferReference(ctx: Pick<TransferContext, 'transfer'>): strin
   return `TRF-${ctx.transfer}`;
 }
 
+/**
+ * What moves, from where to where, as the stock transport order (ERP) and the transfer order (WMS)
+ * both describe it; set by the steps up to reserve-source-stock.
+ */
+export function transferMovement(ctx: TransferContext) {
+  return {
+    item: ctx.item,
+    quantity: required(ctx.stockQuantity, 'stockQuantity'),
+    ...(ctx.lot ? { lot: ctx.lot } : {}),
+    fromLocation: required(ctx.sourceLocation, 'sourceLocation'),
+    toPlant: ctx.toPlant,
+    toLocation: required(ctx.destinationLocation, 'destinationLocation'),
+    reference: transferReference(ctx),
+  };
+}
+
 /** The lot that moves: the requested one, else the one the WMS picked. */
 export function movedLot(ctx: TransferContext): string | undefined {
   return ctx.lot ?? ctx.pickedLot;

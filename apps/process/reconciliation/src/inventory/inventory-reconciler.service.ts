@@ -5,6 +5,7 @@ import { Landscape, type SystemKind } from '@plantsync/landscape';
 import { createEvent, EventTypes, OutboxEvent, OutboxRelay, OutboxWriter } from '@plantsync/messaging';
 import { DataSource } from 'typeorm';
 import { ReconciliationDifference, type DifferenceAction } from '../runs/reconciliation-difference.entity';
+import { DIFFERENCE_INSERT_BATCH, insertDifferences } from '../runs/difference-store';
 import { DomainReconciler } from '../runs/domain-reconciler';
 import type { InventoryRunCounts, ReconciliationRun } from '../runs/reconciliation-run.entity';
 import { compareStock, type MergeCounts, type StockDifference } from './balance-merge';
@@ -13,7 +14,6 @@ import { orphanedReservations, type OrphanedReservation } from './orphaned-reser
 import { correctionKey, planCorrection } from './stock-correction';
 import { STOCK_PAGE_SIZE, stockPages } from './stock-pages';
 
-const INSERT_BATCH = 200;
 
 /**
  * Runs inventory reconciliation for a run's scope: streams ERP and WMS stock page by page through
@@ -47,7 +47,7 @@ export class InventoryReconciler extends DomainReconciler {
     let seq = 0;
     let pending: ReconciliationDifference[] = [];
     const flush = async () => {
-      if (pending.length > 0) await this.db.getRepository(ReconciliationDifference).insert(pending);
+      await insertDifferences(this.db, pending);
       pending = [];
     };
     for (const plant of plants) {
@@ -67,12 +67,12 @@ export class InventoryReconciler extends DomainReconciler {
           counts.exceptions++;
           pending.push(this.row(run, d, seq, 'exception', { reason: plan.reason, forDataSteward: true }));
         } else corrections.push({ d, seq });
-        if (pending.length >= INSERT_BATCH) await flush();
+        if (pending.length >= DIFFERENCE_INSERT_BATCH) await flush();
       }
       for (const { d, seq: n } of corrections) {
         const row = await this.correct(run, d, n, counts);
         if (row) pending.push(row);
-        if (pending.length >= INSERT_BATCH) await flush();
+        if (pending.length >= DIFFERENCE_INSERT_BATCH) await flush();
       }
       for await (const orphan of orphanedReservations(this.erp, this.wms, ctx, plant)) {
         seq++;
@@ -80,7 +80,7 @@ export class InventoryReconciler extends DomainReconciler {
         counts.byKind.orphaned_reservation = (counts.byKind.orphaned_reservation ?? 0) + 1;
         counts.exceptions++;
         pending.push(this.orphanRow(run, orphan, seq));
-        if (pending.length >= INSERT_BATCH) await flush();
+        if (pending.length >= DIFFERENCE_INSERT_BATCH) await flush();
       }
       counts.erpBalances += merge.erpBalances;
       counts.wmsBalances += merge.wmsBalances;

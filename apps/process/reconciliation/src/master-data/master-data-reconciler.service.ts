@@ -5,6 +5,7 @@ import type { CallContext } from '@plantsync/connectors';
 import { Landscape, type SystemKind } from '@plantsync/landscape';
 import { DataSource } from 'typeorm';
 import { stockPages, STOCK_PAGE_SIZE } from '../inventory/stock-pages';
+import { storeStewardExceptions } from '../runs/difference-store';
 import { DomainReconciler } from '../runs/domain-reconciler';
 import { ReconciliationDifference } from '../runs/reconciliation-difference.entity';
 import type { MasterDataRunCounts, ReconciliationRun } from '../runs/reconciliation-run.entity';
@@ -14,7 +15,6 @@ import { checkPlantItems, type Convertible, type MasterDataDifference } from './
 
 /** The largest page erp-api serves. */
 const ITEM_PAGE_SIZE = 200;
-const INSERT_BATCH = 200;
 
 /**
  * Item master data, per plant and across plants (docs/reconciliation.md, "Master data"): every item
@@ -66,11 +66,11 @@ export class MasterDataReconciler extends DomainReconciler {
     const across = checkAcrossPlants(itemMasters, new Set(plants));
     counts.sharedItems = across.sharedItems;
     found.push(...across.differences);
-    const rows = found.map((d, i) => toRow(run, d, i + 1));
-    for (const d of found) counts.byKind[d.kind] = (counts.byKind[d.kind] ?? 0) + 1;
-    counts.differences = found.length;
-    counts.exceptions = found.length;
-    for (let i = 0; i < rows.length; i += INSERT_BATCH) await this.db.getRepository(ReconciliationDifference).insert(rows.slice(i, i + INSERT_BATCH));
+    await storeStewardExceptions(
+      this.db,
+      found.map((d, i) => toRow(run, d, i + 1)),
+      counts,
+    );
     return counts;
   }
 

@@ -4,13 +4,13 @@ import { ErpApiClient, MesApiClient, SystemApiNotFoundError } from '@plantsync/c
 import type { CallContext } from '@plantsync/connectors';
 import { Landscape } from '@plantsync/landscape';
 import { DataSource } from 'typeorm';
+import { storeStewardExceptions } from '../runs/difference-store';
 import { DomainReconciler } from '../runs/domain-reconciler';
 import { ReconciliationDifference } from '../runs/reconciliation-difference.entity';
 import type { OrdersRunCounts, ReconciliationRun } from '../runs/reconciliation-run.entity';
 import { erpProductionOrders } from './erp-production-orders';
 import { compareOrder, joinOrders, type OrderDifference } from './order-join';
 
-const INSERT_BATCH = 200;
 
 /**
  * ERP production orders vs MES work orders, per plant: reads every ERP order (all pages) and every
@@ -48,11 +48,11 @@ export class OrdersReconciler extends DomainReconciler {
       const confirmed = await this.confirm(ctx, plant, suspects);
       // An order that agreed on the second look was mid-flight (e.g. released, dispatch under way).
       counts.matched += suspects.length - confirmed.length;
-      const rows = confirmed.map((d) => toRow(run, d, ++seq));
-      for (const d of confirmed) counts.byKind[d.kind] = (counts.byKind[d.kind] ?? 0) + 1;
-      counts.differences += confirmed.length;
-      counts.exceptions += confirmed.length;
-      for (let i = 0; i < rows.length; i += INSERT_BATCH) await this.db.getRepository(ReconciliationDifference).insert(rows.slice(i, i + INSERT_BATCH));
+      await storeStewardExceptions(
+        this.db,
+        confirmed.map((d) => toRow(run, d, ++seq)),
+        counts,
+      );
     }
     return counts;
   }

@@ -25,7 +25,7 @@ export class ReconciliationSchedule implements OnApplicationBootstrap {
       const every = objective.reconcileEverySeconds ?? 0;
       // Domains this app cannot reconcile (production: its confirmations are synced, not compared): intervals reported and skipped.
       if (!isReconciliationDomain(objective.domain)) {
-        if (every > 0) this.log.warn(`reconciliation of ${objective.domain} is not implemented yet: its ${every}s interval is not scheduled`);
+        if (every > 0) this.log.warn(`${objective.domain} is not a reconciled domain: its ${every}s interval is not scheduled`);
         continue;
       }
       if (every === 0) {

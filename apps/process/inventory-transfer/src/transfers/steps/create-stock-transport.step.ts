@@ -1,6 +1,6 @@
 import { ProcessJobName } from '@plantsync/messaging';
 import type { SagaStep } from '@plantsync/saga';
-import { required, transferReference, type TransferContext } from '../inventory-transfer.context';
+import { transferMovement, type TransferContext } from '../inventory-transfer.context';
 import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
@@ -17,15 +17,7 @@ export function createStockTransportStep({ erp }: TransferStepDeps): SagaStep<Tr
       const transport = await erp.createStockTransport(
         { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
         ctx.fromPlant,
-        {
-          item: ctx.item,
-          quantity: required(ctx.stockQuantity, 'stockQuantity'),
-          ...(ctx.lot ? { lot: ctx.lot } : {}),
-          fromLocation: required(ctx.sourceLocation, 'sourceLocation'),
-          toPlant: ctx.toPlant,
-          toLocation: required(ctx.destinationLocation, 'destinationLocation'),
-          reference: transferReference(ctx),
-        },
+        transferMovement(ctx),
       );
       const output = { stockTransport: transport.id, number: transport.number, status: transport.status };
       await tools.checkpoint(output);

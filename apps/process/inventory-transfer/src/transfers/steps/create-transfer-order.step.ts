@@ -1,6 +1,6 @@
 import { ProcessJobName } from '@plantsync/messaging';
 import type { SagaStep } from '@plantsync/saga';
-import { required, transferReference, type TransferContext } from '../inventory-transfer.context';
+import { required, transferMovement, type TransferContext } from '../inventory-transfer.context';
 import type { TransferStepDeps } from './transfer-step.deps';
 
 /**
@@ -18,16 +18,7 @@ export function createTransferOrderStep({ wms }: TransferStepDeps): SagaStep<Tra
       const order = await wms.createTransferOrder(
         { correlationId: tools.correlationId, idempotencyKey: tools.idempotencyKey },
         ctx.fromPlant,
-        {
-          item: ctx.item,
-          quantity: required(ctx.stockQuantity, 'stockQuantity'),
-          ...(ctx.lot ? { lot: ctx.lot } : {}),
-          fromLocation: required(ctx.sourceLocation, 'sourceLocation'),
-          toPlant: ctx.toPlant,
-          toLocation: required(ctx.destinationLocation, 'destinationLocation'),
-          reference: transferReference(ctx),
-          reservation: required(ctx.reservation, 'reservation'),
-        },
+        { ...transferMovement(ctx), reservation: required(ctx.reservation, 'reservation') },
       );
       await tools.checkpoint({ transferOrder: order.id });
       return {

@@ -3,6 +3,7 @@ import { NestFactory, type IEntryNestModule } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { installCorrelationHooks } from '../correlation/correlation.hooks';
+import { installRequestLogHook } from '../logging/request-log.hook';
 import { setupOpenApi } from '../openapi/openapi.setup';
 
 export interface CreateAppOptions {
@@ -23,13 +24,14 @@ export async function createApp(
   opts: CreateAppOptions,
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    // pino-http logs requests; Fastify's own logger would log them twice.
+    // installRequestLogHook logs requests; Fastify's own logger would log them twice.
     logger: false,
     // Correlation ids come from X-Correlation-ID (see correlation.hooks.ts), not request-id.
     requestIdHeader: false,
     bodyLimit: 5 * 1024 * 1024,
   });
   installCorrelationHooks(adapter.getInstance());
+  installRequestLogHook(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
   });

@@ -1,35 +1,23 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
-import { RAW_CORRELATION_KEY } from '../correlation/correlation.hooks';
 import { currentCorrelationId } from '../correlation/correlation-context';
 import type { PlatformConfig } from '../config/platform.config';
 
-const correlationOf = (req: IncomingMessage): string | undefined =>
-  (req as unknown as Record<string, string | undefined>)[RAW_CORRELATION_KEY] ??
-  currentCorrelationId();
-
 /**
- * pino-http settings: one JSON line per request with correlationId, method, url, status and
- * duration; API keys and authorization headers redacted wherever they appear.
+ * The application logger (nestjs-pino over pino): every line carries the app name and, inside a
+ * request or job, its correlation id; API keys and authorization headers are redacted wherever
+ * they appear. Request lines come from installRequestLogHook, not from pino-http: nestjs-pino's
+ * request middlewares are bound to no route, so they cost nothing per request.
  */
 export function loggingParams(app: string, config: PlatformConfig): Params {
   return {
-    // nestjs-pino's default route '{/*splat}' matches nothing with the Nest 12 Fastify adapter
-    // (checked: no request was logged); '*path' matches every route.
-    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+    forRoutes: [],
     pinoHttp: {
       level: config.LOG_LEVEL,
       base: { app },
-      genReqId: (req: IncomingMessage) => correlationOf(req) ?? 'none',
-      customProps: (req: IncomingMessage) => ({ correlationId: correlationOf(req) }),
-      customAttributeKeys: { responseTime: 'durationMs' },
-      serializers: {
-        req: (req: { method?: string; url?: string }) => ({ method: req.method, url: req.url }),
-        res: (res: { statusCode?: number }) => ({ status: res.statusCode }),
+      mixin: () => {
+        const correlationId = currentCorrelationId();
+        return correlationId ? { correlationId } : {};
       },
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, err?: Error) =>
-        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       redact: {
         paths: [
           'req.headers.authorization',

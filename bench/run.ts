@@ -9,10 +9,11 @@
 import { join } from 'node:path';
 import { FULL, SMOKE } from './support/ab-runner';
 import { buildDist } from './support/build';
+import { MemorySampler, type MemoryPeaks } from './support/memory-sampler';
 import { writeResults } from './support/report';
 import { BenchStack, PLATFORM_APPS } from './support/stack';
 import { graphqlSupplierScenario } from './scenarios/graphql-supplier.scenario';
-import { memoryRow } from './scenarios/memory.scenario';
+import { memoryAfterLoadRow, memoryIdleRow, memoryUnderLoadRow } from './scenarios/memory.scenario';
 import { mesIngestScenario } from './scenarios/mes-ingest.scenario';
 import { orderReleaseScenario } from './scenarios/order-release.scenario';
 import { productionSyncScenario } from './scenarios/production-sync.scenario';
@@ -29,6 +30,9 @@ const SCENARIOS: Scenario[] = [
   reconciliationScenario,
 ];
 
+/** Row 6b samples memory while these rows run (the issue: "under load 3 and 4"). */
+const LOAD_ROWS_FOR_MEMORY = ['3', '4'];
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes('--smoke');
   const compiled = !process.argv.includes('--source');
@@ -40,15 +44,22 @@ async function main(): Promise<void> {
   try {
     // The whole platform, as `npm start` runs it: row 6 reads every app idle and again after the load rows.
     await stack.start(PLATFORM_APPS);
-    rows.push(await memoryRow(stack, 'idle', smoke));
+    rows.push(await memoryIdleRow(stack, smoke));
+    // Row 6b is memory under the load of rows 3 and 4, sampled while they run.
+    const sampler = new MemorySampler(() => stack.platformApps());
+    let underLoad: MemoryPeaks | undefined;
     for (const scenario of SCENARIOS) {
       if (only && !only.includes(scenario.id)) continue;
       console.log(`running ${scenario.id}: ${scenario.title}`);
       const started = performance.now();
+      const sampled = LOAD_ROWS_FOR_MEMORY.includes(scenario.id);
+      if (sampled) sampler.start();
       rows.push(...(await scenario.run(stack, settings)));
+      if (sampled) underLoad = sampler.stop();
       console.log(`  ${scenario.id} took ${((performance.now() - started) / 1000).toFixed(0)} s`);
     }
-    rows.push(await memoryRow(stack, 'after load', smoke));
+    rows.push(memoryUnderLoadRow(underLoad, smoke));
+    rows.push(await memoryAfterLoadRow(stack, smoke));
   } finally {
     await stack.stop();
   }

@@ -11,6 +11,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { loadLandscape } from '@plantsync/landscape';
+import { APP_RUNTIME_FLAGS } from './app-runtime-flags';
 import { Redis } from 'ioredis';
 import { parse } from 'yaml';
 
@@ -99,7 +100,10 @@ function pipeWithPrefix(name: string, stream: NodeJS.ReadableStream | null, out:
 const COMPILED = __filename.endsWith('.js');
 
 function startApp(app: AppSpec, env: NodeJS.ProcessEnv): void {
-  const args = COMPILED ? [`dist/${app.entry.replace(/\.ts$/, '.js')}`] : ['-r', '@swc-node/register', app.entry];
+  const args = [
+    ...APP_RUNTIME_FLAGS,
+    ...(COMPILED ? [`dist/${app.entry.replace(/\.ts$/, '.js')}`] : ['-r', '@swc-node/register', app.entry]),
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...env, [app.portEnv]: String(portOf(app)) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { APP_RUNTIME_FLAGS } from '../../scripts/app-runtime-flags';
 
 const ROOT = join(__dirname, '../..');
 
@@ -10,6 +11,12 @@ export interface AppProcess {
   pid: number;
   /** Resident set size in MB, read from /proc (Linux). */
   rssMb(): number;
+  /**
+   * Proportional set size in MB (/proc/<pid>/smaps_rollup): resident memory with every page shared
+   * with other processes divided among them. Summed over processes it is what they use together;
+   * summed RSS counts the node binary's shared pages (~50 MB) once per process.
+   */
+  pssMb(): number;
   /** CPU time (user + system) the process has used so far, in seconds, from /proc (Linux). */
   cpuSeconds(): number;
   stop(): Promise<void>;
@@ -38,8 +45,8 @@ export async function startAppProcess(opts: {
     ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'var/profiles')}`, `--cpu-prof-name=${opts.name}-${Date.now()}.cpuprofile`]
     : [];
   const args = opts.compiled
-    ? [...profile, join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
-    : [...profile, '-r', '@swc-node/register', join(ROOT, opts.entry)];
+    ? [...APP_RUNTIME_FLAGS, ...profile, join(ROOT, 'dist', opts.entry.replace(/\.ts$/, '.js'))]
+    : [...APP_RUNTIME_FLAGS, ...profile, '-r', '@swc-node/register', join(ROOT, opts.entry)];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     env,
@@ -67,6 +74,11 @@ export async function startAppProcess(opts: {
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+      return kb / 1024;
+    },
+    pssMb() {
+      const rollup = readFileSync(`/proc/${child.pid}/smaps_rollup`, 'utf8');
+      const kb = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? NaN);
       return kb / 1024;
     },
     cpuSeconds() {

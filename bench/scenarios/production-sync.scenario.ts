@@ -6,8 +6,8 @@ import { SERVICE_KEY } from '../support/stack';
 import type { Scenario } from './scenario';
 
 const MES_P200_KEY = 'ps_demo_mes_p200_9d3c';
-/** production-sync's workers run with concurrency 1 (one order's confirmations must not overtake each other). */
-const CONCURRENCY = 1;
+/** PRODUCTION_SYNC_WORKER_CONCURRENCY's default: four orders drain at once, each in its own sequence (ADR 0009). */
+const CONCURRENCY = 4;
 /** One BullMQ job per confirmation: mes-api's relay publishes ProductionPerformanceReceived to events.production-sync. */
 const JOBS_PER_CONFIRMATION = 1;
 /** A released P200 Monterrey order of SA-3103 (welded housing, backflushed steel and powder coat). */

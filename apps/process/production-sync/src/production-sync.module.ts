@@ -38,7 +38,7 @@ export interface ProductionSyncOptions {
   retryPolicies?: Record<string, Partial<RetryPolicy>>;
   /** Overrides of the env settings (gap timeout, closed periods, line location). */
   settings?: Partial<ProductionSyncSettings>;
-  /** Jobs run at once per queue; default 1 (one order's confirmations must not overtake each other). */
+  /** Jobs run at once per queue; default PRODUCTION_SYNC_WORKER_CONCURRENCY (settings). */
   concurrency?: number;
 }
 
@@ -71,7 +71,7 @@ export class ProductionSyncModule {
                 workers: {
                   queues,
                   catalogue: [...PROCESS_JOB_CATALOGUE, PerformanceReceivedDelivery],
-                  concurrency: opts.concurrency ?? 1,
+                  concurrency: opts.concurrency ?? settings.workerConcurrency,
                 },
               }
             : {}),

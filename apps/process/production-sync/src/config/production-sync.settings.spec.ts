@@ -1,8 +1,14 @@
 import { loadProductionSyncSettings } from './production-sync.settings';
 
 describe('production-sync settings from env', () => {
-  it('defaults to a 15-minute gap timeout, no closed periods and the line-1 location', () => {
-    expect(loadProductionSyncSettings({})).toEqual({ gapTimeoutSeconds: 900, closedBefore: {}, lineLocation: '{plant}-LINE1' });
+  it('defaults to a 15-minute gap timeout, no closed periods, the line-1 location and 4 orders at once', () => {
+    expect(loadProductionSyncSettings({})).toEqual({
+      gapTimeoutSeconds: 900,
+      closedBefore: {},
+      lineLocation: '{plant}-LINE1',
+      workerConcurrency: 4,
+    });
+    expect(loadProductionSyncSettings({ PRODUCTION_SYNC_WORKER_CONCURRENCY: '1' }).workerConcurrency).toBe(1);
   });
 
   it('reads closed periods per plant', () => {
@@ -14,5 +20,6 @@ describe('production-sync settings from env', () => {
   it('stops boot naming a bad value', () => {
     expect(() => loadProductionSyncSettings({ PRODUCTION_SYNC_CLOSED_BEFORE: 'P100=November' })).toThrow(/PLANT=YYYY-MM-DD; got "P100=November"/);
     expect(() => loadProductionSyncSettings({ PRODUCTION_SYNC_GAP_TIMEOUT_SECONDS: 'soon' })).toThrow(/PRODUCTION_SYNC_GAP_TIMEOUT_SECONDS must be a positive number/);
+    expect(() => loadProductionSyncSettings({ PRODUCTION_SYNC_WORKER_CONCURRENCY: '0' })).toThrow(/PRODUCTION_SYNC_WORKER_CONCURRENCY must be a whole number ≥ 1; got "0"/);
   });
 });

@@ -20,6 +20,8 @@ import type {
 import type { CallContext } from '@plantsync/connectors';
 import { seg, SystemApiHttp, type SystemApiClientOptions } from './http/system-api.http';
 
+const AVAILABILITY_ITEMS_PER_CALL = 100;
+
 export interface AvailabilityQuery {
   item: string;
   location?: string;
@@ -64,14 +66,21 @@ export class WmsApiClient {
    * in the order asked; duplicates are answered once. 404 when the WMS does not know an item.
    */
   async getAvailabilities(ctx: CallContext, plant: string, items: string[]): Promise<Availability[]> {
-    const answer = await this.http.call<{ items: Availability[] }>(ctx, {
-      method: 'GET',
-      path: `/v1/plants/${seg(plant)}/availability/batch`,
-      query: { items: items.join(',') },
-      operation: 'getAvailabilities',
-      plant,
-    });
-    return answer.items;
+    const unique = [...new Set(items)];
+    const answers: Availability[] = [];
+    // The item list travels in the URL: at most 100 codes (≤ 6.5 KB) per call keeps it far below
+    // the 16 KB header limit; a BOM's leaves fit in one call.
+    for (let i = 0; i < unique.length; i += AVAILABILITY_ITEMS_PER_CALL) {
+      const answer = await this.http.call<{ items: Availability[] }>(ctx, {
+        method: 'GET',
+        path: `/v1/plants/${seg(plant)}/availability/batch`,
+        query: { items: unique.slice(i, i + AVAILABILITY_ITEMS_PER_CALL).join(',') },
+        operation: 'getAvailabilities',
+        plant,
+      });
+      answers.push(...answer.items);
+    }
+    return answers;
   }
 
   listStock(ctx: CallContext, plant: string, query: ListStockQuery = {}): Promise<Page<InventoryBalance>> {

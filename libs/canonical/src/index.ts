@@ -10,6 +10,7 @@ export * from './supplier/supplier';
 export * from './purchasing/purchase-order';
 export * from './production/production-order';
 export * from './inventory/inventory';
+export * from './inventory/reservation-batch';
 export * from './inventory/goods-movement-record';
 export * from './inventory/expected-receipt';
 export * from './inventory/stock-transport';

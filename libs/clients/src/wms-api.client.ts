@@ -1,5 +1,6 @@
 import type {
   Availability,
+  CreateReservationBatchInput,
   CreateExpectedReceiptInput,
   CreateGoodsIssueInput,
   CreateReceiptInput,
@@ -12,11 +13,14 @@ import type {
   Receipt,
   ReceiveTransferInput,
   Reservation,
+  ReservationBatch,
   StockStatus,
   TransferOrder,
 } from '@plantsync/canonical';
 import type { CallContext } from '@plantsync/connectors';
 import { seg, SystemApiHttp, type SystemApiClientOptions } from './http/system-api.http';
+
+const AVAILABILITY_ITEMS_PER_CALL = 100;
 
 export interface AvailabilityQuery {
   item: string;
@@ -57,6 +61,28 @@ export class WmsApiClient {
     return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/availability`, query: { ...query }, operation: 'getAvailability', plant });
   }
 
+  /**
+   * Availability of several items in one call (plant-wide, as `getAvailability` with only `item`),
+   * in the order asked; duplicates are answered once. 404 when the WMS does not know an item.
+   */
+  async getAvailabilities(ctx: CallContext, plant: string, items: string[]): Promise<Availability[]> {
+    const unique = [...new Set(items)];
+    const answers: Availability[] = [];
+    // The item list travels in the URL: at most 100 codes (≤ 6.5 KB) per call keeps it far below
+    // the 16 KB header limit; a BOM's leaves fit in one call.
+    for (let i = 0; i < unique.length; i += AVAILABILITY_ITEMS_PER_CALL) {
+      const answer = await this.http.call<{ items: Availability[] }>(ctx, {
+        method: 'GET',
+        path: `/v1/plants/${seg(plant)}/availability/batch`,
+        query: { items: unique.slice(i, i + AVAILABILITY_ITEMS_PER_CALL).join(',') },
+        operation: 'getAvailabilities',
+        plant,
+      });
+      answers.push(...answer.items);
+    }
+    return answers;
+  }
+
   listStock(ctx: CallContext, plant: string, query: ListStockQuery = {}): Promise<Page<InventoryBalance>> {
     return this.http.call(ctx, { method: 'GET', path: `/v1/plants/${seg(plant)}/stock`, query: { ...query }, operation: 'listStock', plant });
   }
@@ -64,6 +90,21 @@ export class WmsApiClient {
   /** 409 InsufficientStockError (item, requested, available) when available-to-promise does not cover it. */
   createReservation(ctx: CallContext, plant: string, input: CreateReservationInput): Promise<Reservation> {
     return this.http.call(ctx, { method: 'POST', path: `/v1/plants/${seg(plant)}/reservations`, body: input, operation: 'createReservation', plant });
+  }
+
+  /**
+   * Every line reserved in one WMS transaction, or none: 409 InsufficientStockError naming the
+   * first line stock does not cover, and nothing is held. The same idempotency key answers the
+   * first batch again. Reservations in the order of the lines.
+   */
+  createReservations(ctx: CallContext, plant: string, input: CreateReservationBatchInput): Promise<ReservationBatch> {
+    return this.http.call(ctx, {
+      method: 'POST',
+      path: `/v1/plants/${seg(plant)}/reservations/batch`,
+      body: input,
+      operation: 'createReservations',
+      plant,
+    });
   }
 
   /** Reservations by status and item, ordered by id. */

@@ -88,6 +88,34 @@ describe('WmsApiClient against the real wms-api and the sandbox WMS', () => {
     expect(reserved).toMatchObject({ item, quantity: qty(required), status: 'open' });
   });
 
+  it('asks the availability of every component in one call and reserves them all or none, once per key', async () => {
+    const [brkt, seal] = await wms.getAvailabilities({}, 'P200', ['BRKT-1042', 'SEAL-2535']);
+    expect(brkt).toEqual(await wms.getAvailability({}, 'P200', { item: 'BRKT-1042' }));
+    expect(seal!.item).toBe('SEAL-2535');
+
+    const input = { reference: 'MO-P200-0016', lines: [{ item: 'BRKT-1042', quantity: qty('3') }, { item: 'SEAL-2535', quantity: qty('4') }] };
+    const ctx = { correlationId: 'clients-wms-batch-1', idempotencyKey: 'order-release-MO-P200-0016-reserve-components' };
+    const first = await wms.createReservations(ctx, 'P200', input);
+    expect(await wms.createReservations(ctx, 'P200', input)).toEqual(first);
+    expect(first.reservations.map((r) => [r.item, r.quantity, r.status])).toEqual([
+      ['BRKT-1042', qty('3'), 'open'],
+      ['SEAL-2535', qty('4'), 'open'],
+    ]);
+    expect(await sandbox.ledgerCount({ plant: 'P200', operation: 'reservation.create', businessKey: 'MO-P200-0016' })).toBe(2);
+
+    const sealAtp = (await wms.getAvailability({}, 'P200', { item: 'SEAL-2535' })).availableToPromise.value;
+    const short = await wms
+      .createReservations({ idempotencyKey: 'order-release-MO-P200-0017-reserve-components' }, 'P200', {
+        reference: 'MO-P200-0017',
+        lines: [{ item: 'BRKT-1042', quantity: qty('1') }, { item: 'SEAL-2535', quantity: qty(String(Number(sealAtp) + 1)) }],
+      })
+      .catch((e: unknown) => e);
+    expect(short).toBeInstanceOf(InsufficientStockError);
+    expect(short).toMatchObject({ item: 'SEAL-2535', available: qty(sealAtp) });
+    expect(isPermanentError(short)).toBe(true);
+    expect(await sandbox.ledgerCount({ plant: 'P200', businessKey: 'MO-P200-0017' })).toBe(0);
+  });
+
   it('a reservation that does not exist is not_found', async () => {
     const error = await wms.getReservation({}, 'P100', 'RSV-P100-999999').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SystemApiNotFoundError);

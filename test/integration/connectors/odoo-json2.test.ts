@@ -74,6 +74,19 @@ describe('odoo-json2 connector against the sandbox Odoo', () => {
     expect(lines.some((l) => l.level >= 3)).toBe(true);
   });
 
+  it('reads a BOM level at once: the same items and revisions as getItem and listBoms per code, unknown codes left out', async () => {
+    const connector = erp('P100');
+    const codes = ['ACT-2200', 'GRS-LI2', 'BRKT-1042', 'NOPE-0000'];
+    const described = await erp('P100').describeBomItems({}, codes);
+    expect([...described.keys()].sort()).toEqual(['ACT-2200', 'BRKT-1042', 'GRS-LI2']);
+    for (const code of ['ACT-2200', 'GRS-LI2', 'BRKT-1042']) {
+      expect(described.get(code)!.item).toEqual(await connector.getItem({}, code));
+      expect(described.get(code)!.boms).toEqual(await connector.listBoms({}, code));
+    }
+    expect(described.get('ACT-2200')!.boms.map((b) => b.revision)).toEqual(['A', 'B', 'C']);
+    expect(described.get('GRS-LI2')!.boms).toEqual([]);
+  });
+
   it('lists released production orders and finds one by name or id', async () => {
     const page = await erp('P200').listProductionOrders({}, { status: 'released', limit: 50 });
     expect(page.items.map((o) => o.number).sort()).toEqual(demoOrders('P200', 'released').sort());

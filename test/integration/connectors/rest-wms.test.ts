@@ -86,6 +86,34 @@ describe('rest-wms connector against the sandbox WMS', () => {
     expect(error).toMatchObject({ code: 'insufficient-stock', details: { item: 'BRKT-1043', requested, available: atp } });
   });
 
+  it('posts a reservation batch in one call: every line once per key, or none when a line is short', async () => {
+    const input = {
+      reference: 'MO-P200-000206',
+      lines: [
+        { item: 'GSK-3100', quantity: Quantity.of('4', 'EA') },
+        { item: 'SEAL-2535', quantity: Quantity.of('6', 'EA') },
+      ],
+    };
+    const ctx = { correlationId: 'it-rest-wms-batch-1', idempotencyKey: 'it-rest-wms-batch-1' };
+    const first = await wms('P200').createReservations(ctx, input);
+    expect(await wms('P200').createReservations(ctx, input)).toEqual(first);
+    expect(first.map((r) => [r.item, r.quantity, r.status, r.reference])).toEqual([
+      ['GSK-3100', Quantity.of('4', 'EA'), 'open', 'MO-P200-000206'],
+      ['SEAL-2535', Quantity.of('6', 'EA'), 'open', 'MO-P200-000206'],
+    ]);
+    const entries = await sandbox.ledger({ plant: 'P200', system: 'wms', operation: 'reservation.create', businessKey: 'MO-P200-000206' });
+    expect(entries.map((e) => e.idempotencyKey)).toEqual(['it-rest-wms-batch-1', 'it-rest-wms-batch-1']);
+
+    const atp = (await wms('P200').getAvailability({}, { item: 'BRKT-1043' })).availableToPromise;
+    const short = Quantity.of(String(Number(atp.value) + 1), 'EA');
+    const error = await wms('P200')
+      .createReservations({}, { reference: 'MO-P200-000207', lines: [{ item: 'GSK-3100', quantity: Quantity.of('1', 'EA') }, { item: 'BRKT-1043', quantity: short }] })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordConflictError);
+    expect(error).toMatchObject({ code: 'insufficient-stock', details: { item: 'BRKT-1043', requested: short, available: atp } });
+    expect(await sandbox.ledgerCount({ plant: 'P200', businessKey: 'MO-P200-000207' })).toBe(0);
+  });
+
   it('reports an unknown reservation as not found, and an unknown item as not found', async () => {
     await expect(wms('P300').getReservation({}, 'RSV-P300-999999')).rejects.toBeInstanceOf(RecordNotFoundError);
     await expect(wms('P300').getAvailability({}, { item: 'NOT-AN-ITEM' })).rejects.toMatchObject({ code: 'item-not-found' });

@@ -18,6 +18,11 @@ export interface ExplodeBomOptions {
    * BOM of its own is converted to that BOM's unit and a leaf keeps the line's unit.
    */
   baseUnitOf?: (item: string) => Promise<string | undefined>;
+  /**
+   * Called with a BOM's component items before they are walked, so the caller can load their BOMs
+   * and base units for the whole level at once instead of one `loadBoms`/`baseUnitOf` call each.
+   */
+  prefetch?: (items: string[]) => Promise<void>;
   maxDepth?: number;
 }
 
@@ -55,6 +60,7 @@ export async function explodeBom(
     const inBomUnit = convertQuantity(parentQty, bom.baseQuantity.unit, conversions, parent);
     // convertQuantity may return more fraction digits than decimal() accepts: read it unchecked.
     const perBase = new DecimalMath(inBomUnit.value).dividedBy(bom.baseQuantity.value);
+    await options.prefetch?.(bom.components.map((c) => c.item));
     for (const component of bom.components) {
       const childPath = [...path, parent];
       if (childPath.includes(component.item)) throw new BomCycleError([...childPath, component.item]);

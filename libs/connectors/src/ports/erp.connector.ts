@@ -67,11 +67,26 @@ export interface ErpMovementQuery {
 }
 
 /** One plant's ERP through the canonical model. One instance per plant. */
+/** An item with its BOM revisions (none for a purchased part or raw material). */
+export interface BomItem {
+  item: Item;
+  boms: BillOfMaterials[];
+}
+
 export abstract class ErpConnector extends PlantConnector {
   abstract listItems(ctx: CallContext, query: ItemQuery): Promise<Page<Item>>;
   abstract getItem(ctx: CallContext, code: string): Promise<Item>;
   /** Every BOM revision of `item` valid at this plant (all statuses); selection is the caller's. */
   abstract listBoms(ctx: CallContext, item: string): Promise<BillOfMaterials[]>;
+  /**
+   * The items and every BOM revision of several item codes at once (the next level of a BOM
+   * explosion), by code. A code the ERP does not know is left out: the caller asks for it alone
+   * (getItem / listBoms) to get the same error as before. The default reads nothing and leaves the
+   * caller to ask per item; a connector that can read a level in a few calls overrides it.
+   */
+  async describeBomItems(_ctx: CallContext, _codes: readonly string[]): Promise<Map<string, BomItem>> {
+    return new Map();
+  }
   abstract listUnitConversions(ctx: CallContext): Promise<UnitConversion[]>;
   abstract listSuppliers(ctx: CallContext): Promise<Supplier[]>;
 

@@ -5,6 +5,7 @@ import type {
   GoodsIssue,
   CreateReceiptInput,
   ExpectedReceipt,
+  CreateReservationBatchInput,
   CreateReservationInput,
   CreateTransferOrderInput,
   InventoryBalance,
@@ -43,6 +44,8 @@ export abstract class WmsConnector extends PlantConnector {
   abstract listBalances(ctx: CallContext, query: BalanceQuery): Promise<InventoryBalance[]>;
 
   abstract createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation>;
+  /** Every line reserved in one WMS transaction, or none (the first refusal is the error); in line order. */
+  abstract createReservations(ctx: CallContext, input: CreateReservationBatchInput): Promise<Reservation[]>;
   abstract getReservation(ctx: CallContext, id: string): Promise<Reservation>;
   /** Reservations by status and item, ordered by id (reconciliation checks open ones against their orders). */
   abstract listReservations(ctx: CallContext, query: ReservationQuery): Promise<Reservation[]>;

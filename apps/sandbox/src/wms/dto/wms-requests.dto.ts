@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { WMS_STOCK_STATUSES, type WmsStockStatus } from '../wms.records';
 import { PositiveQuantityDto, WMS_CODE } from './wms-quantity.dto';
 
@@ -28,6 +28,21 @@ export class CreateReservationDto {
   @IsOptional() @Matches(WMS_CODE) locationCode?: string;
   @IsOptional() @Matches(WMS_CODE) lotNumber?: string;
   @IsString() @Length(1, 64) reference!: string;
+}
+
+/** One line of a reservation batch: a reservation without the batch's warehouse and reference. */
+export class ReservationBatchLineDto {
+  @Matches(WMS_CODE) itemNumber!: string;
+  @IsDefined() @ValidateNested() @Type(() => PositiveQuantityDto) quantity!: PositiveQuantityDto;
+  @IsOptional() @Matches(WMS_CODE) locationCode?: string;
+  @IsOptional() @Matches(WMS_CODE) lotNumber?: string;
+}
+
+/** POST /v1/reservations/batch: every line reserved in one transaction, or none. */
+export class CreateReservationBatchDto {
+  @IsString() @Length(1, 32) warehouseCode!: string;
+  @IsString() @Length(1, 64) reference!: string;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReservationBatchLineDto) lines!: ReservationBatchLineDto[];
 }
 
 export class CreateTransferOrderDto {

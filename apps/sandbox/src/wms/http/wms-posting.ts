@@ -11,6 +11,17 @@ export interface PostingSpec<R> {
   businessKey: (result: R) => string;
 }
 
+/** A posting that makes several records at once (a reservation batch): all of them, or none. */
+export interface LinesPostingSpec<L> {
+  /** Ledger operation of each line, e.g. 'reservation.create' — the same as the single posting's. */
+  operation: string;
+  /** Runs synchronously inside the store transaction; a throw rolls back every line. */
+  apply: () => L[];
+  businessKey: (line: L) => string;
+  /** The request body of one line as if it had been posted on its own, for its ledger entry. */
+  lineBody: (line: L) => unknown;
+}
+
 /**
  * Every state-changing WMS call goes through here: applied once per Idempotency-Key (a replay
  * returns the first response and writes nothing), and recorded in the ledger in the same
@@ -43,6 +54,36 @@ export class WmsPosting {
           result,
         });
         return result;
+      },
+    );
+    return result;
+  }
+
+  /**
+   * A batch posting: applied once per Idempotency-Key like `run`, with one ledger entry per line
+   * (so the ledger counts the same postings as N single calls would write), all in one transaction.
+   */
+  runLines<L>(req: FastifyRequest, spec: LinesPostingSpec<L>): L[] {
+    const ctx = requestContext(req);
+    const path = req.url.split('?')[0];
+    const { result } = this.idempotency.once(
+      { plant: ctx.plant, system: ctx.system },
+      ctx.idempotencyKey,
+      fingerprintOf(req.method, path, req.body ?? null),
+      () => {
+        const lines = spec.apply();
+        for (const line of lines)
+          this.ledger.record({
+            plant: ctx.plant,
+            system: ctx.system,
+            operation: spec.operation,
+            idempotencyKey: ctx.idempotencyKey,
+            correlationId: ctx.correlationId,
+            businessKey: spec.businessKey(line),
+            payload: { path, body: spec.lineBody(line) },
+            result: line,
+          });
+        return lines;
       },
     );
     return result;

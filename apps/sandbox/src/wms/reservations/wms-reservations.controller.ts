@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, UseFilters, UseGuards, UseInterceptors, UsePipes } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { CreateReservationDto, ReservationQueryDto } from '../dto/wms-requests.dto';
+import { CreateReservationBatchDto, CreateReservationDto, ReservationQueryDto } from '../dto/wms-requests.dto';
 import { WmsBearerGuard } from '../http/wms-bearer.guard';
 import { WmsCorrelationInterceptor } from '../http/wms-correlation.interceptor';
 import { WmsProblemFilter } from '../http/wms-problem.filter';
@@ -25,6 +25,12 @@ export class WmsReservationsController {
   @HttpCode(201)
   create(@Req() req: FastifyRequest, @Param('plant') plant: string, @Body() body: CreateReservationDto) {
     return this.reservations.create(req, plant, body);
+  }
+
+  @Post('batch')
+  @HttpCode(201)
+  createBatch(@Req() req: FastifyRequest, @Param('plant') plant: string, @Body() body: CreateReservationBatchDto) {
+    return { reservations: this.reservations.createBatch(req, plant, body) };
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { SandboxStore } from '../../core';
-import type { CreateReservationDto, ReservationQueryDto } from '../dto/wms-requests.dto';
+import type { CreateReservationBatchDto, CreateReservationDto, ReservationBatchLineDto, ReservationQueryDto } from '../dto/wms-requests.dto';
 import { WmsPosting } from '../http/wms-posting';
 import { wmsProblems } from '../http/wms-problem';
 import { wmsChecks } from '../http/wms-request-checks';
@@ -42,25 +42,54 @@ export class WmsReservationsService {
       businessKey: (r) => r.reference,
       apply: () => {
         wmsChecks.warehouse(plant, body.warehouseCode);
-        wmsChecks.itemQuantity(body.itemNumber, body.quantity);
-        if (body.locationCode) wmsChecks.location(plant, body.locationCode);
-        this.stock.assertPromisable(plant, body.itemNumber, body.quantity, { location: body.locationCode, lot: body.lotNumber });
-        const id = documentNumber('RSV', plant, this.store.nextId(`${plant}/wms/reservation`));
-        const reservation: ReservationRecord = {
-          id,
-          warehouseCode: body.warehouseCode,
-          itemNumber: body.itemNumber,
-          quantity: { amount: body.quantity.amount, unit: body.quantity.unit },
-          ...(body.locationCode ? { locationCode: body.locationCode } : {}),
-          ...(body.lotNumber ? { lotNumber: body.lotNumber } : {}),
-          reference: body.reference,
-          status: 'open',
-          createdAt: new Date().toISOString(),
-        };
-        this.store.put(wmsCollections(plant).reservations, id, reservation);
-        return reservation;
+        return this.reserve(plant, body.warehouseCode, body.reference, body);
       },
     });
+  }
+
+  /**
+   * Every line or none: the lines are reserved one after the other in one store transaction, each
+   * checked against what the lines before it already hold, and the first refusal (409
+   * insufficient-stock, 422 unknown-item …) rolls the whole batch back.
+   */
+  createBatch(req: FastifyRequest, plant: string, body: CreateReservationBatchDto): ReservationRecord[] {
+    return this.posting.runLines(req, {
+      operation: 'reservation.create',
+      businessKey: (r) => r.reference,
+      lineBody: (r) => ({
+        warehouseCode: r.warehouseCode,
+        itemNumber: r.itemNumber,
+        quantity: r.quantity,
+        ...(r.locationCode ? { locationCode: r.locationCode } : {}),
+        ...(r.lotNumber ? { lotNumber: r.lotNumber } : {}),
+        reference: r.reference,
+      }),
+      apply: () => {
+        wmsChecks.warehouse(plant, body.warehouseCode);
+        return body.lines.map((line) => this.reserve(plant, body.warehouseCode, body.reference, line));
+      },
+    });
+  }
+
+  /** Checks one demand against the master data and available-to-promise and stores it as an open reservation. */
+  private reserve(plant: string, warehouseCode: string, reference: string, line: ReservationBatchLineDto): ReservationRecord {
+    wmsChecks.itemQuantity(line.itemNumber, line.quantity);
+    if (line.locationCode) wmsChecks.location(plant, line.locationCode);
+    this.stock.assertPromisable(plant, line.itemNumber, line.quantity, { location: line.locationCode, lot: line.lotNumber });
+    const id = documentNumber('RSV', plant, this.store.nextId(`${plant}/wms/reservation`));
+    const reservation: ReservationRecord = {
+      id,
+      warehouseCode,
+      itemNumber: line.itemNumber,
+      quantity: { amount: line.quantity.amount, unit: line.quantity.unit },
+      ...(line.locationCode ? { locationCode: line.locationCode } : {}),
+      ...(line.lotNumber ? { lotNumber: line.lotNumber } : {}),
+      reference,
+      status: 'open',
+      createdAt: new Date().toISOString(),
+    };
+    this.store.put(wmsCollections(plant).reservations, id, reservation);
+    return reservation;
   }
 
   cancel(req: FastifyRequest, plant: string, id: string): ReservationRecord {

@@ -10,7 +10,7 @@ import {
   Quantity,
   selectEffectiveRevision,
 } from '@plantsync/canonical';
-import { ConnectorRegistry } from '@plantsync/connectors';
+import { type BomItem, ConnectorRegistry } from '@plantsync/connectors';
 import { Landscape } from '@plantsync/landscape';
 import { ProblemException } from '@plantsync/platform';
 import { requestCallContext } from '@plantsync/connectors';
@@ -40,19 +40,25 @@ export class BomsService {
     const at = query.at ?? this.today(plant);
     const erp = this.registry.erp(plant);
     const ctx = requestCallContext('erp-api');
+    // A level's components are read together (describeBomItems) before the walk asks for them one
+    // by one; a code the batch did not find is asked alone, which answers its own error.
+    const described = new Map<string, BomItem>();
+    const prefetch = async (codes: string[]) => {
+      const missing = codes.filter((c) => !described.has(c));
+      if (missing.length > 0) for (const [code, found] of await erp.describeBomItems(ctx, missing)) described.set(code, found);
+    };
     const baseUnits = new Map<string, Promise<string>>();
     const baseUnitOf = (code: string) => {
       if (!baseUnits.has(code))
         baseUnits.set(
           code,
-          erp.getItem(ctx, code).then((i) => i.baseUnit),
+          described.has(code) ? Promise.resolve(described.get(code)!.item.baseUnit) : erp.getItem(ctx, code).then((i) => i.baseUnit),
         );
       return baseUnits.get(code)!;
     };
-    const [conversions, baseUnit] = await Promise.all([
-      erp.listUnitConversions(ctx),
-      baseUnitOf(item),
-    ]);
+    const loadBoms = async (code: string) => described.get(code)?.boms ?? erp.listBoms(ctx, code);
+    const [conversions] = await Promise.all([erp.listUnitConversions(ctx), prefetch([item])]);
+    const baseUnit = await baseUnitOf(item);
     const quantity = Quantity.of(query.quantity ?? '1', query.unit ?? baseUnit);
     if (!decimal(quantity.value).greaterThan(0))
       throw validationFailed([
@@ -75,9 +81,9 @@ export class BomsService {
         item,
         quantity,
         at,
-        (code) => erp.listBoms(ctx, code),
+        loadBoms,
         conversions,
-        { baseUnitOf },
+        { baseUnitOf, prefetch },
       );
       return { item, plant, at, quantity, lines };
     } catch (e) {

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  CreateReservationBatchInput,
   CreateReservationInput,
   decodeOffsetCursor,
   encodeOffsetCursor,
   InvalidCursorError,
   Reservation,
+  ReservationBatch,
 } from '@plantsync/canonical';
 import { ReservationPage, ReservationsQueryDto } from './reservations.query';
 import {
@@ -41,6 +43,24 @@ export class ReservationsController {
   ): Promise<Reservation> {
     assertPositiveQuantity('quantity', input.quantity);
     return this.registry.wms(plant).createReservation(ctx, input);
+  }
+
+  @Post('batch')
+  @PostingRoute({
+    summary: 'Reserve several items for one reference, all or none',
+    description:
+      'One WMS transaction: every line is reserved, or none is. The first line available-to-promise does not cover refuses the whole batch with 409 insufficient-stock naming that item, its requested and available quantities. Answers the reservations in the order of the lines. With the same Idempotency-Key a repeat gets the first answer back and reserves nothing more.',
+    status: 201,
+    response: ReservationBatch,
+    conflict: 'insufficient-stock',
+  })
+  async createBatch(
+    @Param('plant') plant: string,
+    @Body() input: CreateReservationBatchInput,
+    @PostingContext('wms-api') ctx: CallContext,
+  ): Promise<ReservationBatch> {
+    input.lines.forEach((line, i) => assertPositiveQuantity(`lines.${i}.quantity`, line.quantity));
+    return { reservations: await this.registry.wms(plant).createReservations(ctx, input) };
   }
 
   @Get()

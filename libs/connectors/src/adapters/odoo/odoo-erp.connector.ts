@@ -24,6 +24,7 @@ import type { SystemBinding } from '@plantsync/landscape';
 import { InvalidForBackendError, RecordConflictError, RecordNotFoundError } from '../../errors/connector.errors';
 import type { CallContext } from '../../ports/call-context';
 import {
+  type BomItem,
   ErpConnector,
   ErpMovementQuery,
   ErpStockQuery,
@@ -126,6 +127,49 @@ export class OdooErpConnector extends ErpConnector {
     });
     await this.products.prime(ctx, [...boms.map((b) => many2oneId(b.product_id)), ...lines.map((l) => many2oneId(l.product_id))]);
     return boms.map((b) => toBom(b, lines, this.products.codeOf, this.plant));
+  }
+
+  /**
+   * A BOM level in three or four JSON-2 calls (products by code, their BOMs, the BOM lines, codes
+   * of the line products not yet known) instead of getItem + listBoms per component. Same reads,
+   * same mapping: a code's product is the first the ERP answers for it, as byCode's `limit: 1`.
+   */
+  override async describeBomItems(ctx: CallContext, codes: readonly string[]): Promise<Map<string, BomItem>> {
+    const wanted = [...new Set(codes)];
+    const found = new Map<string, BomItem>();
+    if (wanted.length === 0) return found;
+    const [rows, lookups] = await Promise.all([
+      this.odoo.call<OdooProduct[]>(ctx, 'product.product', 'search_read', { domain: [['default_code', 'in', wanted]], fields: PRODUCT_FIELDS }),
+      this.itemLookups(ctx),
+    ]);
+    const productOf = new Map<string, OdooProduct>();
+    for (const row of rows) {
+      const code = charOrUndefined(row.default_code);
+      if (code && !productOf.has(code)) productOf.set(code, row);
+    }
+    if (productOf.size === 0) return found;
+    this.products.remember([...productOf.values()]);
+    // Obsolete revisions are archived in Odoo: read them too (as listBoms).
+    const boms = await this.odoo.call<OdooBom[]>(
+      ctx,
+      'mrp.bom',
+      'search_read',
+      { domain: [['product_id', 'in', [...productOf.values()].map((p) => p.id)]], fields: BOM_FIELDS, order: 'x_effective_from, id' },
+      { context: { active_test: false } },
+    );
+    const lines =
+      boms.length === 0
+        ? []
+        : await this.odoo.call<OdooBomLine[]>(ctx, 'mrp.bom.line', 'search_read', {
+            domain: [['bom_id', 'in', boms.map((b) => b.id)]],
+            fields: BOM_LINE_FIELDS,
+          });
+    await this.products.prime(ctx, lines.map((l) => many2oneId(l.product_id)));
+    for (const [code, product] of productOf) {
+      const own = boms.filter((b) => many2oneId(b.product_id) === product.id);
+      found.set(code, { item: toItem(product, this.plant, lookups), boms: own.map((b) => toBom(b, lines, this.products.codeOf, this.plant)) });
+    }
+    return found;
   }
 
   async listUnitConversions(ctx: CallContext): Promise<UnitConversion[]> {

@@ -31,6 +31,11 @@ export class OdooProductDirectory {
     for (const row of rows) this.codes.set(row.id, charOrUndefined(row.default_code) ?? String(row.id));
   }
 
+  /** Remembers products read elsewhere (a batch read by code), so prime() need not ask for them. */
+  remember(products: ReadonlyArray<Pick<OdooProduct, 'id' | 'default_code'>>): void {
+    for (const p of products) this.codes.set(p.id, charOrUndefined(p.default_code) ?? String(p.id));
+  }
+
   /** After prime(): the code of a product id (its id when it has no internal reference). */
   codeOf = (id: number): string => this.codes.get(id) ?? String(id);
 

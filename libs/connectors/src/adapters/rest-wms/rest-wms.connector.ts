@@ -5,6 +5,7 @@ import type {
   CreateReceiptInput,
   ExpectedReceipt,
   GoodsIssue,
+  CreateReservationBatchInput,
   CreateReservationInput,
   CreateTransferOrderInput,
   InventoryBalance,
@@ -32,6 +33,7 @@ import { toCreateGoodsIssueRequest, toGoodsIssue, type WmsGoodsIssue } from './r
 import {
   computeAvailability,
   toCreateReceiptRequest,
+  toCreateReservationBatchRequest,
   toCreateReservationRequest,
   toCreateTransferOrderRequest,
   toInventoryBalance,
@@ -93,6 +95,12 @@ export class RestWmsConnector extends WmsConnector {
   async createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation> {
     const body = toCreateReservationRequest(this.warehouseCode, input);
     return toReservation(this.plant, await this.call<WmsReservation>(ctx, 'createReservation', { body }));
+  }
+
+  async createReservations(ctx: CallContext, input: CreateReservationBatchInput): Promise<Reservation[]> {
+    const body = toCreateReservationBatchRequest(this.warehouseCode, input);
+    const answer = await this.call<{ reservations: WmsReservation[] }>(ctx, 'createReservationBatch', { body });
+    return answer.reservations.map((r) => toReservation(this.plant, r));
   }
 
   async getReservation(ctx: CallContext, id: string): Promise<Reservation> {

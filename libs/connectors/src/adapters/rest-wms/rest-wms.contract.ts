@@ -7,6 +7,7 @@ export const WMS_CONTRACT_OPERATIONS = {
   listStock: { method: 'GET', path: '/v1/stock' },
   listReservations: { method: 'GET', path: '/v1/reservations' },
   createReservation: { method: 'POST', path: '/v1/reservations' },
+  createReservationBatch: { method: 'POST', path: '/v1/reservations/batch' },
   getReservation: { method: 'GET', path: '/v1/reservations/{id}' },
   cancelReservation: { method: 'POST', path: '/v1/reservations/{id}/cancel' },
   createTransferOrder: { method: 'POST', path: '/v1/transfer-orders' },
@@ -75,6 +76,12 @@ export interface WmsCreateReservationRequest {
   locationCode?: string;
   lotNumber?: string;
   reference: string;
+}
+
+export interface WmsCreateReservationBatchRequest {
+  warehouseCode: string;
+  reference: string;
+  lines: Array<Omit<WmsCreateReservationRequest, 'warehouseCode' | 'reference'>>;
 }
 
 export interface WmsTransferOrderPick {

@@ -1,6 +1,7 @@
 import {
   Availability,
   CreateReceiptInput,
+  CreateReservationBatchInput,
   CreateReservationInput,
   CreateTransferOrderInput,
   InventoryBalance,
@@ -17,6 +18,7 @@ import {
 import type { AvailabilityQuery } from '../../ports/wms.connector';
 import type {
   WmsCreateReceiptRequest,
+  WmsCreateReservationBatchRequest,
   WmsCreateReservationRequest,
   WmsCreateTransferOrderRequest,
   WmsQuantity,
@@ -74,6 +76,19 @@ export function toCreateReservationRequest(warehouseCode: string, input: CreateR
     ...opt('locationCode', input.location),
     ...opt('lotNumber', input.lot),
     reference: input.reference,
+  };
+}
+
+export function toCreateReservationBatchRequest(warehouseCode: string, input: CreateReservationBatchInput): WmsCreateReservationBatchRequest {
+  return {
+    warehouseCode,
+    reference: input.reference,
+    lines: input.lines.map((line) => ({
+      itemNumber: line.item,
+      quantity: toWmsQuantity(line.quantity),
+      ...opt('locationCode', line.location),
+      ...opt('lotNumber', line.lot),
+    })),
   };
 }
 

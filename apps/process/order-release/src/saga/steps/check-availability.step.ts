@@ -7,18 +7,22 @@ import { inUnit } from './unit-conversion';
 
 /**
  * 4. Available to promise of every component at the plant's WMS (unrestricted − reserved: lots under
- * quality inspection or blocked never count). Components it does not cover become shortage
- * candidates for the next step.
+ * quality inspection or blocked never count), asked for all components in one call. Components it
+ * does not cover become shortage candidates for the next step.
  */
 export function checkAvailabilityStep({ wms, erp }: OrderReleaseDeps): SagaStep<OrderReleaseContext> {
   return {
     name: ProcessJobName.CheckAvailability,
     async run(ctx, tools) {
       const read = readContext(tools);
+      const requirements = ctx.requirements!;
+      const answers = await wms.getAvailabilities(read, ctx.plant, requirements.map((r) => r.item));
+      const atpByItem = new Map(answers.map((a) => [a.item, a.availableToPromise]));
       const availability: ComponentAvailability[] = [];
-      for (const requirement of ctx.requirements!) {
-        const answer = await wms.getAvailability(read, ctx.plant, { item: requirement.item });
-        const available = await inUnit(erp, read, ctx.plant, requirement.item, answer.availableToPromise, requirement.quantity.unit);
+      for (const requirement of requirements) {
+        const atp = atpByItem.get(requirement.item);
+        if (!atp) throw new Error(`wms-api answered no availability for ${requirement.item} at ${ctx.plant}`);
+        const available = await inUnit(erp, read, ctx.plant, requirement.item, atp, requirement.quantity.unit);
         availability.push({ ...requirement, available });
       }
       const short = availability.filter((a) => compareQuantity(a.quantity, a.available) > 0).map((a) => a.item);

@@ -5,30 +5,30 @@ import type { ComponentReservation, OrderReleaseContext } from '../order-release
 import { callContext, type OrderReleaseDeps } from '../order-release.deps';
 
 /**
- * 5. One WMS reservation per component, referencing the production order. It runs before the
- * shortage check so that, while a planner decides about a shortage, the stock that is there stays
- * held for this order (otherwise an approval a day later could find it gone). A component short of
- * stock is reserved as far as stock goes; the rest is covered by purchase orders or accepted by
- * the planner. Each reservation id is checkpointed as soon as the WMS answers, so the
- * compensation (cancel-reservation, registered before this step runs) cancels exactly those, even
- * if the step fails half way. Each call has its own key `<sagaId>-reserve-components-<item>`: a
- * re-run gets the same reservation back instead of a second one.
+ * 5. The WMS reservations of the order's components (reference = the production order), in one
+ * all-or-nothing batch. It runs before the shortage check so that, while a planner decides about a
+ * shortage, the stock that is there stays held for this order (otherwise an approval a day later
+ * could find it gone). A component short of stock is reserved as far as stock goes; the rest is
+ * covered by purchase orders or accepted by the planner. The WMS reserves every line or none (stock
+ * taken meanwhile refuses the batch: nothing is held), and the step's key
+ * `<sagaId>-reserve-components` makes a re-run get the same reservations back instead of a second
+ * set. The ids are checkpointed as soon as the WMS answers, so the compensation (cancel-reservation,
+ * registered before this step runs) cancels exactly those.
  */
 export function reserveComponentsStep({ wms }: OrderReleaseDeps): SagaStep<OrderReleaseContext> {
   return {
     name: ProcessJobName.ReserveComponents,
     compensations: (ctx) => [{ action: ProcessJobName.CancelReservation, args: { plant: ctx.plant, reference: ctx.productionOrder } }],
     async run(ctx, tools) {
-      const reservations: ComponentReservation[] = [];
-      for (const component of ctx.availability!) {
+      const lines = ctx.availability!.flatMap((component) => {
         const quantity = reservable(component.quantity, component.available);
-        if (!quantity) continue; // nothing in stock to hold; the planner accepted the shortage
-        const reservation = await wms.createReservation(callContext(tools, component.item), ctx.plant, {
-          item: component.item,
-          quantity,
-          reference: ctx.productionOrder,
-        });
-        reservations.push({ item: component.item, id: reservation.id, quantity });
+        return quantity ? [{ item: component.item, quantity }] : []; // nothing in stock to hold: the planner decides
+      });
+      const reservations: ComponentReservation[] = [];
+      if (lines.length > 0) {
+        const batch = await wms.createReservations(callContext(tools), ctx.plant, { reference: ctx.productionOrder, lines });
+        // In line order; the quantity is what was asked, as the WMS reserves exactly that.
+        batch.reservations.forEach((r, i) => reservations.push({ item: lines[i]!.item, id: r.id, quantity: lines[i]!.quantity }));
         await tools.checkpoint({ reservations });
       }
       return {

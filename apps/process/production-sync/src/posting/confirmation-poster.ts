@@ -66,7 +66,16 @@ export class ConfirmationPoster {
         `The MES reported ${reported} for order ${order.number}, but the order is planned in ${order.quantity.unit}. Correct the unit on the MES terminal and report again.`,
       );
 
-    const item = await this.erp.getItem(ctx(), plant, order.item);
+    const total = addQuantity(c.yield, c.scrap);
+    // The item master and the BOM explosion are independent reads: both at once. Their failures
+    // are reported in the order a sequential read would meet them (the item's first).
+    const [itemRead, explosionRead] = await Promise.allSettled([
+      this.erp.getItem(ctx(), plant, order.item),
+      decimal(total.value).isZero()
+        ? Promise.resolve(undefined)
+        : this.erp.explodeBom(ctx(), plant, order.item, { quantity: total.value, unit: total.unit }),
+    ]);
+    const item = settledValue(itemRead);
     const atPlant = item.plants.find((p) => p.plant === plant);
     const location = atPlant?.defaultLocation;
     if (!location)
@@ -75,7 +84,6 @@ export class ConfirmationPoster {
         `Item ${order.item} has no default storage location at plant ${plant}, so the output of order ${order.number} has nowhere to go. Ask master data to set one.`,
       );
 
-    const total = addQuantity(c.yield, c.scrap);
     const scrapPercent = decimal(total.value).isZero() ? decimal(0) : decimal(c.scrap.value).mul(100).div(decimal(total.value));
     const threshold = atPlant?.scrapThresholdPercent;
     const hold = threshold !== undefined && scrapPercent.gt(decimal(threshold));
@@ -84,15 +92,19 @@ export class ConfirmationPoster {
 
     // Backflush: what the confirmed quantity (good + scrap) consumed, per leaf component of the order's BOM.
     const issues: PlannedIssue[] = [];
-    if (!decimal(total.value).isZero()) {
-      const explosion = await this.erp.explodeBom(ctx(), plant, order.item, { quantity: total.value, unit: total.unit });
+    const explosion = settledValue(explosionRead);
+    if (explosion) {
       const perComponent = new Map<string, Quantity>();
       for (const line of explosion.lines.filter((l) => l.leaf)) {
         const before = perComponent.get(line.item);
         perComponent.set(line.item, before ? addQuantity(before, line.requiredQuantity) : line.requiredQuantity);
       }
-      for (const [component, quantity] of [...perComponent].sort(([a], [b]) => a.localeCompare(b)))
-        issues.push(...(await this.allocate(plant, order.number, component, quantity)));
+      // Each component's stock is its own read: all at once, planned (and refused) in component order.
+      const components = [...perComponent].sort(([a], [b]) => a.localeCompare(b));
+      const allocations = await Promise.allSettled(
+        components.map(([component, quantity]) => this.allocate(plant, order.number, component, quantity)),
+      );
+      for (const allocation of allocations) issues.push(...settledValue(allocation));
     }
     return {
       productionOrder: order.number,
@@ -126,46 +138,55 @@ export class ConfirmationPoster {
       final: c.final,
       confirmedAt: c.reportedAt,
     });
-    // Finished-goods receipt in the ERP, then the same receipt in the WMS (into quality inspection on a hold).
-    if (hasYield) {
-      await this.erp.postGoodsMovement(ctx('erp-receipt'), plant, {
-        type: 'goods_receipt',
-        item,
-        quantity: c.yield,
-        ...(lot ? { lot } : {}),
-        toLocation: location,
-        reference: plan.productionOrder,
+    // Then the movements, as pairs: the ERP posting, then the same movement in the WMS, so the WMS
+    // never holds a movement its book of record refused. The pairs are independent of each other
+    // and run at once; each pair's key is fixed by the stored plan, so a redelivery after a partial
+    // failure repeats exactly these movements and each system applies each once.
+    const pairs: Array<() => Promise<unknown>> = [];
+    // Finished-goods receipt (into quality inspection in the WMS on a hold).
+    if (hasYield)
+      pairs.push(async () => {
+        await this.erp.postGoodsMovement(ctx('erp-receipt'), plant, {
+          type: 'goods_receipt',
+          item,
+          quantity: c.yield,
+          ...(lot ? { lot } : {}),
+          toLocation: location,
+          reference: plan.productionOrder,
+        });
+        await this.wms.createReceipt(ctx('wms-receipt'), plant, {
+          item,
+          quantity: c.yield,
+          ...(lot ? { lot } : {}),
+          location,
+          stockStatus: hold ? 'quality_inspection' : 'unrestricted',
+          reference: plan.productionOrder,
+        });
       });
-      await this.wms.createReceipt(ctx('wms-receipt'), plant, {
-        item,
-        quantity: c.yield,
-        ...(lot ? { lot } : {}),
-        location,
-        stockStatus: hold ? 'quality_inspection' : 'unrestricted',
-        reference: plan.productionOrder,
+    // Backflush: per planned component lot, the ERP goods issue and the consumption in the WMS
+    // (keys carry the issue's index in the stored plan).
+    for (const [i, issue] of plan.issues.entries())
+      pairs.push(async () => {
+        await this.erp.postGoodsMovement(ctx(`erp-issue-${i}-${issue.item}`), plant, {
+          type: 'goods_issue',
+          item: issue.item,
+          quantity: issue.quantity,
+          ...(issue.lot ? { lot: issue.lot } : {}),
+          fromLocation: issue.location,
+          reference: plan.productionOrder,
+        });
+        await this.wms.createGoodsIssue(ctx(`wms-issue-${i}-${issue.item}`), plant, {
+          item: issue.item,
+          quantity: issue.quantity,
+          ...(issue.lot ? { lot: issue.lot } : {}),
+          location: issue.location,
+          reason: 'production_consumption',
+          reference: plan.productionOrder,
+        });
       });
-    }
-    // Backflush: per planned component lot, the ERP goods issue and the same consumption in the WMS
-    // (from the line location). Keys carry the issue's index in the stored plan, so a redelivery
-    // repeats exactly these movements and each system applies each once.
-    for (const [i, issue] of plan.issues.entries()) {
-      await this.erp.postGoodsMovement(ctx(`erp-issue-${i}-${issue.item}`), plant, {
-        type: 'goods_issue',
-        item: issue.item,
-        quantity: issue.quantity,
-        ...(issue.lot ? { lot: issue.lot } : {}),
-        fromLocation: issue.location,
-        reference: plan.productionOrder,
-      });
-      await this.wms.createGoodsIssue(ctx(`wms-issue-${i}-${issue.item}`), plant, {
-        item: issue.item,
-        quantity: issue.quantity,
-        ...(issue.lot ? { lot: issue.lot } : {}),
-        location: issue.location,
-        reason: 'production_consumption',
-        reference: plan.productionOrder,
-      });
-    }
+    // Every pair settles before a failure is raised: no posting is left in flight when the
+    // delivery is retried (it would meet its own key "in flight").
+    for (const outcome of await Promise.allSettled(pairs.map((pair) => pair()))) settledValue(outcome);
     const threshold = plan.thresholdPercent;
     const scrapPercent = plan.scrapPercent;
     const order = { number: plan.productionOrder, item };
@@ -247,4 +268,10 @@ export class ConfirmationPoster {
       throw e;
     }
   }
+}
+
+/** The value of a settled promise, or its failure thrown (callers read them in the order that decides which failure is reported). */
+function settledValue<T>(outcome: PromiseSettledResult<T>): T {
+  if (outcome.status === 'rejected') throw outcome.reason;
+  return outcome.value;
 }

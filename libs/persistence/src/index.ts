@@ -11,3 +11,4 @@ export { PersistenceConfig } from './persistence.config';
 export { prepareDatabase } from './prepare-database';
 export { pendingSchemaChanges } from './migration-drift';
 export { serialisedTransaction } from './serialised-transaction';
+export { GroupCommit, type GroupWrite, type GroupCommitOptions } from './group-commit';

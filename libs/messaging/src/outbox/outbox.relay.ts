@@ -102,13 +102,23 @@ export class OutboxRelay {
       .getMany();
   }
 
-  /** Adds each row to each subscriber's queue, in row order. Safe to repeat (deterministic job ids). */
+  /**
+   * Adds each row to each subscriber's queue, in row order. Safe to repeat (deterministic job ids).
+   * One bulk add per subscriber queue: a round of 100 rows is one Redis round trip per queue
+   * instead of 100 (the relay shares the process with the API it serves).
+   */
   async publish(rows: readonly OutboxEvent[]): Promise<void> {
+    const perQueue = new Map<string, Array<{ name: string; data: unknown; opts: { jobId: string } }>>();
     for (const row of rows) {
       const event = JSON.parse(row.payload) as CloudEvent;
-      for (const subscriber of subscribersOf(this.subscriptions, row.type))
-        await this.queues.add(eventQueueName(subscriber), row.type, event, { jobId: deliveryJobId(subscriber, row.id) });
+      for (const subscriber of subscribersOf(this.subscriptions, row.type)) {
+        const queue = eventQueueName(subscriber);
+        let jobs = perQueue.get(queue);
+        if (!jobs) perQueue.set(queue, (jobs = []));
+        jobs.push({ name: row.type, data: event, opts: { jobId: deliveryJobId(subscriber, row.id) } });
+      }
     }
+    await Promise.all([...perQueue].map(([queue, jobs]) => this.queues.addBulk(queue, jobs)));
   }
 
   async markPublished(rows: readonly OutboxEvent[]): Promise<void> {

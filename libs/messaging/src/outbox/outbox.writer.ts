@@ -13,19 +13,26 @@ export class OutboxWriter {
   async write(manager: EntityManager, ...events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     const now = new Date();
-    await manager.getRepository(OutboxEvent).insert(
-      events.map((event) => ({
-        id: event.id,
-        type: event.type,
-        subject: event.subject,
-        payload: JSON.stringify(event),
-        correlationId: event.correlationid,
-        createdAt: now,
-        publishedAt: null,
-        attempts: 0,
-        claimedBy: null,
-        claimedAt: null,
-      })),
-    );
+    // updateEntity(false): nothing to read back (every column is given), so PostgreSQL gets no RETURNING.
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEvent)
+      .values(
+        events.map((event) => ({
+          id: event.id,
+          type: event.type,
+          subject: event.subject,
+          payload: JSON.stringify(event),
+          correlationId: event.correlationid,
+          createdAt: now,
+          publishedAt: null,
+          attempts: 0,
+          claimedBy: null,
+          claimedAt: null,
+        })),
+      )
+      .updateEntity(false)
+      .execute();
   }
 }

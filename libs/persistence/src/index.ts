@@ -12,3 +12,4 @@ export { prepareDatabase } from './prepare-database';
 export { pendingSchemaChanges } from './migration-drift';
 export { serialisedTransaction } from './serialised-transaction';
 export { GroupCommit, type GroupWrite, type GroupCommitOptions } from './group-commit';
+export { bulkInsert, type BulkInsertOptions } from './bulk-insert';

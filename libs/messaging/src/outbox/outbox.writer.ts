@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { bulkInsert } from '@plantsync/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../events/cloud-event';
 import { OutboxEvent } from './outbox-event.entity';
@@ -13,26 +14,22 @@ export class OutboxWriter {
   async write(manager: EntityManager, ...events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     const now = new Date();
-    // updateEntity(false): nothing to read back (every column is given), so PostgreSQL gets no RETURNING.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxEvent)
-      .values(
-        events.map((event) => ({
-          id: event.id,
-          type: event.type,
-          subject: event.subject,
-          payload: JSON.stringify(event),
-          correlationId: event.correlationid,
-          createdAt: now,
-          publishedAt: null,
-          attempts: 0,
-          claimedBy: null,
-          claimedAt: null,
-        })),
-      )
-      .updateEntity(false)
-      .execute();
+    // bulkInsert: positional parameters and no read-back (every column is given).
+    await bulkInsert(
+      manager,
+      OutboxEvent,
+      events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        subject: event.subject,
+        payload: JSON.stringify(event),
+        correlationId: event.correlationid,
+        createdAt: now,
+        publishedAt: null,
+        attempts: 0,
+        claimedBy: null,
+        claimedAt: null,
+      })),
+    );
   }
 }

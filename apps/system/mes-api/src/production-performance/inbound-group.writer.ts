@@ -1,12 +1,10 @@
 import type { ProductionConfirmation } from '@plantsync/canonical';
 import { createEvent, EventTypes, type OutboxWriter } from '@plantsync/messaging';
 import { randomUUID } from 'node:crypto';
+import { bulkInsert } from '@plantsync/persistence';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { InboundConfirmationEntity } from './inbound-confirmation.entity';
-
-/** Rows per INSERT statement: well under SQLite's and PostgreSQL's bind-parameter limits. */
-const INSERT_CHUNK = 100;
 
 /** One inbound post, validated, waiting for its group's transaction. */
 export interface InboundSubmission {
@@ -42,9 +40,9 @@ const keyOf = (plant: string, messageId: string) => `${plant}\u0000${messageId}`
  * its messages it stored:
  * - within the group, a (plant, messageId) belongs to the first post that carries it; later
  *   copies (in the same post or in a later one) are duplicates;
- * - the rest is written with INSERT … ON CONFLICT DO NOTHING (SQLite: INSERT OR IGNORE) against the
- *   unique (plant, message_id) index, RETURNING the keys actually inserted — a message stored
- *   before, or by another process in between, is not returned and so is a duplicate;
+ * - the rest is written with INSERT … ON CONFLICT DO NOTHING against the unique (plant, message_id)
+ *   index, RETURNING the keys actually inserted — a message stored before, or by another process
+ *   in between, is not returned and so is a duplicate;
  * - every inserted row gets its ProductionPerformanceReceived outbox event, in the same transaction.
  * So a message is stored once and exactly one post is told "accepted", whatever the timing.
  */
@@ -79,11 +77,14 @@ export async function writeInboundGroup(
   });
 
   const candidates = [...claimed.values()];
-  const inserted = new Set<string>();
-  for (let i = 0; i < candidates.length; i += INSERT_CHUNK) {
-    const chunk = candidates.slice(i, i + INSERT_CHUNK).map((c) => c.row);
-    for (const key of await insertReturningKeys(manager, chunk)) inserted.add(key);
-  }
+  // Only rows actually inserted come back: a key stored before (or by another process meanwhile) does not.
+  const returned = await bulkInsert(
+    manager,
+    InboundConfirmationEntity,
+    candidates.map((c) => c.row as Partial<InboundConfirmationEntity>),
+    { skipConflicts: true, returning: ['plant', 'messageId'] },
+  );
+  const inserted = new Set(returned.map((r) => keyOf(r.plant!, r.messageId!)));
 
   const stored = candidates.filter((c) => inserted.has(keyOf(c.row.plant, c.row.messageId)));
   const events = stored.map(({ owner, row }) =>
@@ -102,8 +103,7 @@ export async function writeInboundGroup(
       correlationId: posts[owner].correlationId ?? posts[owner].receiptId,
     }),
   );
-  for (let i = 0; i < events.length; i += INSERT_CHUNK)
-    await outbox.write(manager, ...events.slice(i, i + INSERT_CHUNK));
+  await outbox.write(manager, ...events);
 
   return posts.map((post, owner) => {
     const accepted: string[] = [];
@@ -118,29 +118,4 @@ export async function writeInboundGroup(
     }
     return { accepted, duplicates };
   });
-}
-
-/**
- * One multi-row INSERT that skips conflicts on (plant, message_id) and returns the keys it
- * inserted. TypeORM builds the statement (column names, the payload transformer, dates per
- * driver); it does not offer RETURNING on SQLite, so the clause is appended here — SQLite ≥ 3.35
- * and PostgreSQL both return only the rows actually inserted.
- */
-async function insertReturningKeys(
-  manager: EntityManager,
-  rows: OwnedRow['row'][],
-): Promise<string[]> {
-  const [sql, parameters] = manager
-    .createQueryBuilder()
-    .insert()
-    .into(InboundConfirmationEntity)
-    .values(rows)
-    .orIgnore()
-    .updateEntity(false)
-    .getQueryAndParameters();
-  const returned = (await manager.query(`${sql} RETURNING "plant", "message_id"`, parameters)) as Array<{
-    plant: string;
-    message_id: string;
-  }>;
-  return returned.map((r) => keyOf(r.plant, r.message_id));
 }

@@ -1,7 +1,6 @@
 import type { ProductionConfirmation } from '@plantsync/canonical';
 import { createEvent, EventTypes, type OutboxWriter } from '@plantsync/messaging';
-import { randomUUID } from 'node:crypto';
-import { bulkInsert } from '@plantsync/persistence';
+import { bulkInsert, timeOrderedUuid } from '@plantsync/persistence';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { InboundConfirmationEntity } from './inbound-confirmation.entity';
@@ -59,7 +58,8 @@ export async function writeInboundGroup(
       claimed.set(key, {
         owner,
         row: {
-          id: randomUUID(),
+          // Time-ordered: the row's and its outbox event's primary keys append instead of scattering.
+          id: timeOrderedUuid(),
           plant: post.plant,
           messageId: c.messageId,
           productionOrder: c.productionOrder,

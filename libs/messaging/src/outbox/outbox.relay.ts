@@ -94,9 +94,12 @@ export class OutboxRelay {
       .andWhere('"publishedAt" IS NULL')
       .andWhere('("claimedAt" IS NULL OR "claimedAt" < :stale)', { stale })
       .execute();
+    // Read back by primary key among the candidates: `publishedAt IS NULL` alone would walk the
+    // whole unpublished backlog on every round, which is exactly when the relay is behind.
     return this.repo
       .createQueryBuilder('o')
-      .where('o.claimedBy = :token AND o.publishedAt IS NULL', { token })
+      .where('o.id IN (:...ids)', { ids: candidates.map((c) => c.id) })
+      .andWhere('o.claimedBy = :token AND o.publishedAt IS NULL', { token })
       .orderBy('o.createdAt', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .getMany();

@@ -44,7 +44,9 @@ export async function bulkInsert<T extends ObjectLiteral>(
   const head = `INSERT INTO ${quote(metadata.tableName)} (${columns.map((c) => quote(c.databaseName)).join(', ')}) VALUES `;
   const tail =
     (options.skipConflicts ? ' ON CONFLICT DO NOTHING' : '') +
-    (returning.length > 0 ? ` RETURNING ${returning.map((c) => quote(c.databaseName)).join(', ')}` : '');
+    (returning.length > 0
+      ? ` RETURNING ${returning.map((c) => quote(c.databaseName)).join(', ')}`
+      : '');
 
   const returned: Array<Partial<T>> = [];
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {

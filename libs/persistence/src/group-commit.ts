@@ -78,7 +78,9 @@ export class GroupCommit<TRequest, TResult> {
         ),
       );
       if (results.length !== group.length)
-        throw new Error(`group write returned ${results.length} results for ${group.length} requests`);
+        throw new Error(
+          `group write returned ${results.length} results for ${group.length} requests`,
+        );
       group.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       for (const p of group) p.reject(error);

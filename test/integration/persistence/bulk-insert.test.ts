@@ -49,8 +49,12 @@ describe.each(['sqlite', 'postgres'] as const)('bulkInsert on %s', (kind) => {
   it('stores rows exactly as repository.insert does (dates, nulls, integers)', async () => {
     await dataSource.getRepository(OutboxEvent).insert(event('by-repository'));
     await bulkInsert(dataSource.manager, OutboxEvent, [event('by-bulk-insert')]);
-    expect(await storedRow(dataSource, 'by-bulk-insert')).toEqual(await storedRow(dataSource, 'by-repository'));
-    const read = await dataSource.getRepository(OutboxEvent).findOneByOrFail({ id: 'by-bulk-insert' });
+    expect(await storedRow(dataSource, 'by-bulk-insert')).toEqual(
+      await storedRow(dataSource, 'by-repository'),
+    );
+    const read = await dataSource
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ id: 'by-bulk-insert' });
     expect(read.createdAt.toISOString()).toBe('2026-11-02T10:15:01.412Z');
   });
 

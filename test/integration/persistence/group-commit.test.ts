@@ -29,7 +29,11 @@ describe.each(['sqlite', 'postgres'] as const)('GroupCommit on %s', (kind) => {
   beforeAll(async () => {
     db = createTestDatabase(kind);
     const options = buildDataSourceOptions(
-      { app: 'group-commit-test', entities: [SyncCursor], migrations: [CreateSyncCursor1718000000000] },
+      {
+        app: 'group-commit-test',
+        entities: [SyncCursor],
+        migrations: [CreateSyncCursor1718000000000],
+      },
       db.env,
     );
     await prepareDatabase(options);

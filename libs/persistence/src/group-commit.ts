@@ -71,16 +71,18 @@ export class GroupCommit<TRequest, TResult> {
     this.flushing = true;
     const group = this.takeGroup();
     try {
-      const results = await serialisedTransaction(this.dataSource, (manager) =>
-        this.write(
+      const results = await serialisedTransaction(this.dataSource, async (manager) => {
+        const computed = await this.write(
           manager,
           group.map((p) => p.request),
-        ),
-      );
-      if (results.length !== group.length)
-        throw new Error(
-          `group write returned ${results.length} results for ${group.length} requests`,
         );
+        // Checked before the commit: a result missing for some caller rolls the whole flush back.
+        if (computed.length !== group.length)
+          throw new Error(
+            `group write returned ${computed.length} results for ${group.length} requests`,
+          );
+        return computed;
+      });
       group.forEach((p, i) => p.resolve(results[i]));
     } catch (error) {
       for (const p of group) p.reject(error);

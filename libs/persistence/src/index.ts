@@ -11,3 +11,6 @@ export { PersistenceConfig } from './persistence.config';
 export { prepareDatabase } from './prepare-database';
 export { pendingSchemaChanges } from './migration-drift';
 export { serialisedTransaction } from './serialised-transaction';
+export { GroupCommit, type GroupWrite, type GroupCommitOptions } from './group-commit';
+export { bulkInsert, type BulkInsertOptions } from './bulk-insert';
+export { timeOrderedUuid } from './time-ordered-uuid';

@@ -46,6 +46,25 @@ export class QueueRegistry {
     }
   }
 
+  /**
+   * Adds several jobs to one queue in one Redis round trip (BullMQ pipelines them), in the given
+   * order; as with `add`, a job whose `jobId` is already in the queue is left as it is.
+   */
+  async addBulk(
+    queueName: string,
+    jobs: ReadonlyArray<{ name: string; data: unknown; opts: JobsOptions & { jobId: string } }>,
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    if (this.connection.status !== 'ready')
+      throw new QueueUnavailableError(queueName, new Error(`Redis connection is ${this.connection.status}`));
+    try {
+      await this.queue(queueName).addBulk([...jobs]);
+    } catch (e) {
+      if (this.connection.status !== 'ready') throw new QueueUnavailableError(queueName, e);
+      throw e;
+    }
+  }
+
   async close(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();

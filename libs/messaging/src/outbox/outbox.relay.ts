@@ -94,21 +94,34 @@ export class OutboxRelay {
       .andWhere('"publishedAt" IS NULL')
       .andWhere('("claimedAt" IS NULL OR "claimedAt" < :stale)', { stale })
       .execute();
+    // Read back by primary key among the candidates: `publishedAt IS NULL` alone would walk the
+    // whole unpublished backlog on every round, which is exactly when the relay is behind.
     return this.repo
       .createQueryBuilder('o')
-      .where('o.claimedBy = :token AND o.publishedAt IS NULL', { token })
+      .where('o.id IN (:...ids)', { ids: candidates.map((c) => c.id) })
+      .andWhere('o.claimedBy = :token AND o.publishedAt IS NULL', { token })
       .orderBy('o.createdAt', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .getMany();
   }
 
-  /** Adds each row to each subscriber's queue, in row order. Safe to repeat (deterministic job ids). */
+  /**
+   * Adds each row to each subscriber's queue, in row order. Safe to repeat (deterministic job ids).
+   * One bulk add per subscriber queue: a round of 100 rows is one Redis round trip per queue
+   * instead of 100 (the relay shares the process with the API it serves).
+   */
   async publish(rows: readonly OutboxEvent[]): Promise<void> {
+    const perQueue = new Map<string, Array<{ name: string; data: unknown; opts: { jobId: string } }>>();
     for (const row of rows) {
       const event = JSON.parse(row.payload) as CloudEvent;
-      for (const subscriber of subscribersOf(this.subscriptions, row.type))
-        await this.queues.add(eventQueueName(subscriber), row.type, event, { jobId: deliveryJobId(subscriber, row.id) });
+      for (const subscriber of subscribersOf(this.subscriptions, row.type)) {
+        const queue = eventQueueName(subscriber);
+        let jobs = perQueue.get(queue);
+        if (!jobs) perQueue.set(queue, (jobs = []));
+        jobs.push({ name: row.type, data: event, opts: { jobId: deliveryJobId(subscriber, row.id) } });
+      }
     }
+    await Promise.all([...perQueue].map(([queue, jobs]) => this.queues.addBulk(queue, jobs)));
   }
 
   async markPublished(rows: readonly OutboxEvent[]): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { bulkInsert } from '@plantsync/persistence';
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '../events/cloud-event';
 import { OutboxEvent } from './outbox-event.entity';
@@ -13,7 +14,10 @@ export class OutboxWriter {
   async write(manager: EntityManager, ...events: CloudEvent[]): Promise<void> {
     if (events.length === 0) return;
     const now = new Date();
-    await manager.getRepository(OutboxEvent).insert(
+    // bulkInsert: positional parameters and no read-back (every column is given).
+    await bulkInsert(
+      manager,
+      OutboxEvent,
       events.map((event) => ({
         id: event.id,
         type: event.type,

@@ -20,7 +20,6 @@ const json = {
  */
 @Entity({ name: 'inbound_confirmations' })
 @Index('uq_inbound_confirmations_plant_message', ['plant', 'messageId'], { unique: true })
-@Index('ix_inbound_confirmations_receipt', ['receiptId'])
 @Index('ix_inbound_confirmations_status', ['status'])
 export class InboundConfirmationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { runAb } from '../support/ab-runner';
+import { settle } from '../support/settle';
 import type { Scenario, ScenarioResult } from './scenario';
 
 const MES_P100_KEY = 'ps_demo_mes_p100_5a1f';
@@ -39,6 +40,8 @@ export const mesIngestScenario: Scenario = {
         { url: `${bare.url}/production-performance`, method: 'POST', headers, body },
         settings,
         batch,
+        // The relay publishes what a run accepted after the run: let it finish before the next one.
+        () => settle(() => [mes]),
       );
       rows.push({
         id: batch === 1 ? '2a' : '2b',

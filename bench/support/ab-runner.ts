@@ -32,9 +32,13 @@ export async function runAb(
   baseline: LoadTarget,
   settings: BenchSettings,
   unitsPerRequest = 1,
+  /** Called before every run: waits for work the platform does after answering (see settle.ts). */
+  settleFirst: () => Promise<unknown> = async () => undefined,
 ): Promise<AbResult> {
-  const saturate = (t: LoadTarget, seconds: number) =>
-    runLoad(t, { durationSeconds: seconds, connections: settings.connections });
+  const saturate = async (t: LoadTarget, seconds: number) => {
+    await settleFirst();
+    return runLoad(t, { durationSeconds: seconds, connections: settings.connections });
+  };
   await saturate(platform, settings.warmupSeconds);
   await saturate(baseline, settings.warmupSeconds);
   const a: number[] = [];
@@ -52,8 +56,10 @@ export async function runAb(
   const max = spread(a).median / unitsPerRequest;
   const rate50 = Math.max(1, Math.round(max * 0.5));
   const rate80 = Math.max(1, Math.round(max * 0.8));
-  const fixed = (rate: number) =>
-    runLoad(platform, { durationSeconds: settings.durationSeconds, connections: settings.connections, rate });
+  const fixed = async (rate: number) => {
+    await settleFirst();
+    return runLoad(platform, { durationSeconds: settings.durationSeconds, connections: settings.connections, rate });
+  };
   const at50 = await fixed(rate50);
   const at80 = await fixed(rate80);
   failures += at50.non2xx + at50.errors + at80.non2xx + at80.errors;

@@ -7,7 +7,6 @@ import type {
   ExpectedReceipt,
   CreateReservationInput,
   CreateTransferOrderInput,
-  InventoryBalance,
   Receipt,
   ReceiveTransferInput,
   Reservation,
@@ -15,6 +14,7 @@ import type {
   TransferOrder,
 } from '@plantsync/canonical';
 import type { ReservationStatus } from '@plantsync/canonical';
+import type { BalancePage, BalancePageRequest } from './balance-page';
 import type { CallContext } from './call-context';
 import { PlantConnector } from './plant-connector';
 
@@ -40,7 +40,8 @@ export interface ReservationQuery {
 export abstract class WmsConnector extends PlantConnector {
   /** available-to-promise = unrestricted − reserved; quality inspection and blocked stock never count. */
   abstract getAvailability(ctx: CallContext, query: AvailabilityQuery): Promise<Availability>;
-  abstract listBalances(ctx: CallContext, query: BalanceQuery): Promise<InventoryBalance[]>;
+  /** One page of the balances matching `query`, in the shared balance order (see BalancePage). */
+  abstract listBalancePage(ctx: CallContext, query: BalanceQuery, page: BalancePageRequest): Promise<BalancePage>;
 
   abstract createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation>;
   abstract getReservation(ctx: CallContext, id: string): Promise<Reservation>;

@@ -10,6 +10,21 @@ export interface KeyRange {
   beforeInclusive?: boolean;
 }
 
+/** ` AND column > ? AND column < ?`-style bounds of a KeyRange, with their parameters. */
+function rangeConditions(column: string, range: KeyRange): { sql: string; params: string[] } {
+  let sql = '';
+  const params: string[] = [];
+  if (range.after !== undefined) {
+    sql += ` AND ${column} ${range.inclusive ? '>=' : '>'} ?`;
+    params.push(range.after);
+  }
+  if (range.before !== undefined) {
+    sql += ` AND ${column} ${range.beforeInclusive ? '<=' : '<'} ?`;
+    params.push(range.before);
+  }
+  return { sql, params };
+}
+
 /**
  * Durable document store of the sandbox: one SQLite file (WAL), JSON documents keyed by
  * (collection, id). Collections are namespaced by the caller: `<plant>/<system>/<kind>`,
@@ -108,14 +123,11 @@ export class SandboxStore {
     let lower = range.after;
     let inclusive = range.inclusive ?? false;
     for (;;) {
-      const conditions = ['collection = ?'];
-      const params: unknown[] = [collection];
-      if (lower !== undefined) conditions.push(`id ${inclusive ? '>=' : '>'} ?`), params.push(lower);
-      if (range.before !== undefined) conditions.push(`id ${range.beforeInclusive ? '<=' : '<'} ?`), params.push(range.before);
+      const bounds = rangeConditions('id', { ...range, after: lower, inclusive });
       // One chunk per statement, none left open: the caller may read the store while iterating.
       const rows = this.db
-        .prepare<unknown[], { json: string; id: string }>(`SELECT json, id FROM docs WHERE ${conditions.join(' AND ')} ORDER BY id LIMIT ?`)
-        .all(...params, chunk);
+        .prepare<unknown[], { json: string; id: string }>(`SELECT json, id FROM docs WHERE collection = ?${bounds.sql} ORDER BY id LIMIT ?`)
+        .all(collection, ...bounds.params, chunk);
       for (const row of rows) yield JSON.parse(row.json) as T;
       if (rows.length < chunk) return;
       lower = rows[rows.length - 1].id;
@@ -137,17 +149,14 @@ export class SandboxStore {
     // Chunks continue after the last (key, id) read, so equal keys spanning chunks are not lost.
     let after: { key: string; id: string } | undefined;
     for (;;) {
-      const conditions = ['k.collection = ?', 'k.name = ?'];
-      const params: unknown[] = [collection, name];
-      if (range.after !== undefined) conditions.push(`k.key ${range.inclusive ? '>=' : '>'} ?`), params.push(range.after);
-      if (range.before !== undefined) conditions.push(`k.key ${range.beforeInclusive ? '<=' : '<'} ?`), params.push(range.before);
-      if (after) conditions.push('(k.key, k.id) > (?, ?)'), params.push(after.key, after.id);
+      const bounds = rangeConditions('k.key', range);
+      const resume = after ? { sql: ' AND (k.key, k.id) > (?, ?)', params: [after.key, after.id] } : { sql: '', params: [] };
       const rows = this.db
         .prepare<unknown[], { json: string; key: string; id: string }>(
           `SELECT d.json, k.key, k.id FROM doc_keys k JOIN docs d ON d.collection = k.collection AND d.id = k.id
-           WHERE ${conditions.join(' AND ')} ORDER BY k.key, k.id LIMIT ?`,
+           WHERE k.collection = ? AND k.name = ?${bounds.sql}${resume.sql} ORDER BY k.key, k.id LIMIT ?`,
         )
-        .all(...params, chunk);
+        .all(collection, name, ...bounds.params, ...resume.params, chunk);
       for (const row of rows) yield JSON.parse(row.json) as T;
       if (rows.length < chunk) return;
       after = { key: rows[rows.length - 1].key, id: rows[rows.length - 1].id };

@@ -7,10 +7,9 @@ const PLANNER_KEY = 'ps_demo_planner_7b2e44';
 const PLANT = 'P100';
 
 /**
- * Balances per run: 10k and 100k; 1M only on request (BENCH_RECON_SIZES=10000,100000,1000000),
- * because the backends answer a listing whole — 1M WMS balances are one ~150 MB answer that takes
- * the sandbox longer than the landscape's 2 s WMS timeout (docs/performance.md, row 7).
- * Smoke runs two tiny sizes.
+ * Balances per run: 10k and 100k; 1M on request (BENCH_RECON_SIZES=10000,100000,1000000): it
+ * works since stock is keyset-paged through both backends, but seeding and reading a million
+ * balances takes minutes of a shared machine (docs/performance.md, row 7). Smoke runs two tiny sizes.
  */
 function sizes(settings: BenchSettings): number[] {
   if (settings.smoke) return [200, 2000];

@@ -74,7 +74,8 @@ export class SandboxStore {
         name TEXT NOT NULL,
         id TEXT NOT NULL,
         key TEXT NOT NULL,
-        PRIMARY KEY (collection, name, id)
+        -- (collection, id) first: a document's delete drops all its keys through this index.
+        PRIMARY KEY (collection, id, name)
       );
       CREATE INDEX IF NOT EXISTS doc_keys_order ON doc_keys (collection, name, key, id);
     `);
@@ -91,7 +92,7 @@ export class SandboxStore {
         'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
       ),
       setKey: this.db.prepare(
-        'INSERT INTO doc_keys (collection, name, id, key) VALUES (?, ?, ?, ?) ON CONFLICT (collection, name, id) DO UPDATE SET key = excluded.key',
+        'INSERT INTO doc_keys (collection, name, id, key) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id, name) DO UPDATE SET key = excluded.key',
       ),
       dropKey: this.db.prepare('DELETE FROM doc_keys WHERE collection = ? AND name = ? AND id = ?'),
       dropKeys: this.db.prepare('DELETE FROM doc_keys WHERE collection = ? AND id = ?'),
@@ -112,6 +113,12 @@ export class SandboxStore {
   delete(collection: string, id: string): boolean {
     this.stmt.dropKeys.run(collection, id);
     return this.stmt.del.run(collection, id).changes > 0;
+  }
+
+  /** Deletes every document of a collection (and their secondary keys) in two statements. */
+  deleteCollection(collection: string): number {
+    this.db.prepare('DELETE FROM doc_keys WHERE collection = ?').run(collection);
+    return this.db.prepare('DELETE FROM docs WHERE collection = ?').run(collection).changes;
   }
 
   /**

@@ -114,6 +114,13 @@ export class OdooDatabase {
     this.store.delete(this.collection(model), String(id));
   }
 
+  /** Every record of a model (unlink of all, without reading them). */
+  removeAll(model: string): void {
+    this.names = null;
+    this.spec(model);
+    this.store.deleteCollection(this.collection(model));
+  }
+
   displayName(model: string, id: number): string {
     const key = `${model}/${id}`;
     const known = this.names?.get(key);

@@ -16,6 +16,7 @@ export * from './inventory/expected-receipt';
 export * from './inventory/stock-transport';
 export * from './inventory/goods-issue';
 export * from './inventory/balance-order';
+export * from './inventory/balance-cursor';
 export * from './confirmation/production-confirmation';
 export * from './paging/page';
 export * from './production/work-order';

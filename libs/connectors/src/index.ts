@@ -3,6 +3,7 @@ export * from './ports/call-context';
 export * from './context/request-call-context';
 export * from './context/posting-context.decorator';
 export * from './ports/plant-connector';
+export * from './ports/balance-page';
 export * from './ports/erp.connector';
 export * from './ports/mes.connector';
 export * from './ports/wms.connector';

@@ -73,4 +73,3 @@ export {
   HEALTH_CHECK_TIMEOUT_MS,
 } from './health/health.registry';
 
-export { ListingSnapshots, type ListingSnapshotsOptions } from './paging/listing-snapshots';

@@ -1,5 +1,5 @@
 // What simulator modules (erp/, mes/, wms/) use from the core. Import from '../core'.
-export { SandboxStore } from './store/sandbox-store';
+export { SandboxStore, type KeyRange } from './store/sandbox-store';
 export { LedgerService } from './ledger/ledger.service';
 export type { LedgerEntry, LedgerFilter, LedgerRecordInput } from './ledger/ledger-entry';
 export {

@@ -103,9 +103,9 @@ export class StockLandscapeService {
   }
 
   private clear(db: OdooDatabase, plant: string): void {
-    for (const quant of db.all('stock.quant')) db.remove('stock.quant', quant.id);
-    const collection = wmsCollections(plant).stock;
-    for (const record of this.store.list<StockRecord>(collection)) this.store.delete(collection, record.id);
+    // Whole collections at once: a million quants deleted one by one took minutes.
+    db.removeAll('stock.quant');
+    this.store.deleteCollection(wmsCollections(plant).stock);
   }
 
   /** Demo items whose Odoo unit is the WMS stock unit, so both sides count in the same unit. */

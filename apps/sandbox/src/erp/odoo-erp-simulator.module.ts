@@ -3,6 +3,7 @@ import { SandboxSeeding } from '../core';
 import { OdooJson2Controller } from './odoo-json2.controller';
 import { OdooCallService } from './orm/odoo-call.service';
 import { odooErpSeeder } from './seed/odoo-erp.seeder';
+import { odooIndexSeeder } from './seed/odoo-index.seeder';
 
 /** Each plant's ERP as an Odoo 19 database behind the External JSON-2 API (docs/sandbox.md). */
 @Module({
@@ -14,5 +15,6 @@ export class OdooErpSimulatorModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.seeding.register(odooErpSeeder);
+    this.seeding.register(odooIndexSeeder);
   }
 }

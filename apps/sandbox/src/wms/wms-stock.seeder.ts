@@ -9,7 +9,8 @@ import { stockKey, wmsCollections, type StockRecord } from './wms.records';
  */
 export const wmsStockSeeder: SandboxSeeder = {
   name: 'wms',
-  version: 1,
+  // 2: stock ids in the balance order (item, location, lot, status) for keyset paging.
+  version: 2,
   seed(dataset: DemoDataset, store: SandboxStore): void {
     for (const plant of dataset.plants) {
       const collection = wmsCollections(plant.code).stock;

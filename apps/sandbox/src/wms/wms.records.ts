@@ -100,13 +100,31 @@ export const wmsCollections = (plant: string) => ({
   receipts: `${plant}/wms/receipts`,
 });
 
+const KEY_PART_END = '\u0001';
+
+/**
+ * The id of a stock document, in the contract's balance order: item, location, lot (none first),
+ * status. U+0001 ends each part (below every code character), so comparing ids compares the parts
+ * one by one: the store's primary key is then the index a page of `GET /v1/stock` is a range of.
+ */
 export function stockKey(
   locationCode: string,
   itemNumber: string,
   lotNumber: string | undefined,
   status: WmsStockStatus,
 ): string {
-  return [locationCode, itemNumber, lotNumber ?? '', status].join('|');
+  return [itemNumber, locationCode, lotNumber ?? '', status].join(KEY_PART_END);
+}
+
+
+/** The contract's `after` / `nextAfter` (`itemNumber,locationCode,lotNumber,stockStatus`) ↔ the stock id. */
+export function stockKeyOfAfter(after: string): string {
+  const [item, location, lot, status] = after.split(',');
+  return stockKey(location, item, lot || undefined, status as WmsStockStatus);
+}
+
+export function afterOf(b: Pick<StockRecord, 'itemNumber' | 'locationCode' | 'lotNumber' | 'stockStatus'>): string {
+  return [b.itemNumber, b.locationCode, b.lotNumber ?? '', b.stockStatus].join(',');
 }
 
 /** `RSV-P200-000007`: prefix, plant, six-digit sequence. */

@@ -3,7 +3,7 @@
 # the same contract; keep both in step.
 {
     'name': 'Plantsync Bridge',
-    'version': '19.0.1.0.0',
+    'version': '19.0.1.1.0',
     'summary': 'Fields, confirmation log and remote methods the Plantsync ERP connector calls over JSON-2',
     'category': 'Manufacturing/Manufacturing',
     'author': 'Plantsync',

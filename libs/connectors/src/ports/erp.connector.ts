@@ -5,7 +5,6 @@ import type {
   ConfirmOperationInput,
   GoodsMovementInput,
   GoodsMovementRecord,
-  InventoryBalance,
   InventoryMovement,
   Item,
   ItemType,
@@ -19,6 +18,7 @@ import type {
   Supplier,
   UnitConversion,
 } from '@plantsync/canonical';
+import type { BalancePage, BalancePageRequest } from './balance-page';
 import type { CallContext } from './call-context';
 import { PlantConnector } from './plant-connector';
 
@@ -119,10 +119,11 @@ export abstract class ErpConnector extends PlantConnector {
   abstract confirmOperation(ctx: CallContext, productionOrderId: string, input: ConfirmOperationInput): Promise<OperationConfirmation>;
 
   /**
-   * Non-zero stock balances as the ERP books them, in the item's base unit, ordered by item,
-   * location, lot (none first) and stock status: the order reconciliation merges both sides by.
+   * One page of the non-zero stock balances as the ERP books them, in the item's base unit,
+   * ordered by item, location, lot (none first) and stock status: the order reconciliation merges
+   * both sides by (see BalancePage).
    */
-  abstract listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]>;
+  abstract listStockBalancePage(ctx: CallContext, query: ErpStockQuery, page: BalancePageRequest): Promise<BalancePage>;
 
   /**
    * The ERP's movement history: posted (done) goods movements on an item × location × lot, newest

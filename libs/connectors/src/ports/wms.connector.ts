@@ -8,7 +8,6 @@ import type {
   CreateReservationBatchInput,
   CreateReservationInput,
   CreateTransferOrderInput,
-  InventoryBalance,
   Receipt,
   ReceiveTransferInput,
   Reservation,
@@ -16,6 +15,7 @@ import type {
   TransferOrder,
 } from '@plantsync/canonical';
 import type { ReservationStatus } from '@plantsync/canonical';
+import type { BalancePage, BalancePageRequest } from './balance-page';
 import type { CallContext } from './call-context';
 import { PlantConnector } from './plant-connector';
 
@@ -41,7 +41,8 @@ export interface ReservationQuery {
 export abstract class WmsConnector extends PlantConnector {
   /** available-to-promise = unrestricted − reserved; quality inspection and blocked stock never count. */
   abstract getAvailability(ctx: CallContext, query: AvailabilityQuery): Promise<Availability>;
-  abstract listBalances(ctx: CallContext, query: BalanceQuery): Promise<InventoryBalance[]>;
+  /** One page of the balances matching `query`, in the shared balance order (see BalancePage). */
+  abstract listBalancePage(ctx: CallContext, query: BalanceQuery, page: BalancePageRequest): Promise<BalancePage>;
 
   abstract createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation>;
   /** Every line reserved in one WMS transaction, or none (the first refusal is the error); in line order. */

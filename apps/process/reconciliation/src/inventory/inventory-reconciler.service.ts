@@ -55,8 +55,9 @@ export class InventoryReconciler extends DomainReconciler {
       const merge: MergeCounts = { erpBalances: 0, wmsBalances: 0, matched: 0 };
       const erp = stockPages((cursor) => this.erp.listStock(ctx, plant, { limit: STOCK_PAGE_SIZE, cursor }));
       const wms = stockPages((cursor) => this.wms.listStock(ctx, plant, { limit: STOCK_PAGE_SIZE, cursor }));
-      // Corrections wait until the plant's merge is done: a posting mid-stream would shift the
-      // offset pages still to be read. Memory grows with the differences, not the balances.
+      // Corrections wait until the plant's merge is done: the pages are keyset pages read live, so
+      // a posting mid-stream could add a balance ahead of the cursor that the merge would then
+      // read as drift. Memory grows with the differences, not the balances.
       const corrections: Array<{ d: StockDifference; seq: number }> = [];
       for await (const d of compareStock(erp, wms, merge)) {
         seq++;

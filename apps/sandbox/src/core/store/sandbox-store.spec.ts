@@ -107,4 +107,45 @@ describe('SandboxStore', () => {
     expect(store.count('P100/erp/res.partner')).toBe(0);
     expect(store.nextId('P100/erp/res.partner')).toBe(1);
   });
+  describe('range reads (keyset pages)', () => {
+    const col = 'P100/wms/stock';
+    const ids = ['BRKT-1042|A', 'BRKT-1042|B', 'BRKT-1043|A', 'GSK-0110|A', 'SCR-M8X30|A'];
+
+    beforeEach(() => {
+      // Inserted out of order: a scan follows the ids, not insertion.
+      for (const id of [...ids].reverse()) store.put(col, id, { id });
+    });
+
+    const read = (it: Iterable<{ id: string }>, n = Infinity) => {
+      const out: string[] = [];
+      for (const d of it) {
+        if (out.length === n) break;
+        out.push(d.id);
+      }
+      return out;
+    };
+
+    it('scans ids in order after a key and below a bound, across chunks', () => {
+      expect(read(store.scan(col, {}, 2))).toEqual(ids);
+      expect(read(store.scan(col, { after: 'BRKT-1042|B' }, 2))).toEqual(ids.slice(2));
+      expect(read(store.scan(col, { after: 'BRKT-1043|A', inclusive: true, before: 'SCR' }, 1))).toEqual(['BRKT-1043|A', 'GSK-0110|A']);
+      expect(read(store.scan(col, { after: 'BRKT' }), 2)).toEqual(ids.slice(0, 2));
+    });
+
+    it('scans by a secondary key in its order (ties by id), forgetting deleted documents', () => {
+      store.setKey(col, 'by_lot', 'SCR-M8X30|A', 'L1');
+      store.setKey(col, 'by_lot', 'BRKT-1042|A', 'L2');
+      store.setKey(col, 'by_lot', 'BRKT-1043|A', 'L2');
+      store.setKey(col, 'by_lot', 'GSK-0110|A', 'L3');
+      expect(read(store.scanByKey(col, 'by_lot', {}, 1))).toEqual(['SCR-M8X30|A', 'BRKT-1042|A', 'BRKT-1043|A', 'GSK-0110|A']);
+      expect(read(store.scanByKey(col, 'by_lot', { after: 'L2', inclusive: true, before: 'L2', beforeInclusive: true }, 1))).toEqual([
+        'BRKT-1042|A',
+        'BRKT-1043|A',
+      ]);
+      store.setKey(col, 'by_lot', 'SCR-M8X30|A', 'L9'); // re-keyed
+      store.delete(col, 'BRKT-1043|A');
+      store.setKey(col, 'by_lot', 'GSK-0110|A', null); // no key: not in the order
+      expect(read(store.scanByKey(col, 'by_lot', { after: 'L1' }))).toEqual(['BRKT-1042|A', 'SCR-M8X30|A']);
+    });
+  });
 });

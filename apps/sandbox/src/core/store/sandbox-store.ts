@@ -2,6 +2,29 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
+/** Bounds of a key range: `after` (exclusive unless `inclusive`), `before` (exclusive unless `beforeInclusive`). */
+export interface KeyRange {
+  after?: string;
+  inclusive?: boolean;
+  before?: string;
+  beforeInclusive?: boolean;
+}
+
+/** ` AND column > ? AND column < ?`-style bounds of a KeyRange, with their parameters. */
+function rangeConditions(column: string, range: KeyRange): { sql: string; params: string[] } {
+  let sql = '';
+  const params: string[] = [];
+  if (range.after !== undefined) {
+    sql += ` AND ${column} ${range.inclusive ? '>=' : '>'} ?`;
+    params.push(range.after);
+  }
+  if (range.before !== undefined) {
+    sql += ` AND ${column} ${range.beforeInclusive ? '<=' : '<'} ?`;
+    params.push(range.before);
+  }
+  return { sql, params };
+}
+
 /**
  * Durable document store of the sandbox: one SQLite file (WAL), JSON documents keyed by
  * (collection, id). Collections are namespaced by the caller: `<plant>/<system>/<kind>`,
@@ -21,6 +44,9 @@ export class SandboxStore {
     list: Database.Statement<[string], { json: string }>;
     count: Database.Statement<[string], { n: number }>;
     nextId: Database.Statement<[string], { value: number }>;
+    setKey: Database.Statement<[string, string, string, string]>;
+    dropKey: Database.Statement<[string, string, string]>;
+    dropKeys: Database.Statement<[string, string]>;
   };
 
   constructor(file: string) {
@@ -42,6 +68,16 @@ export class SandboxStore {
         name TEXT PRIMARY KEY,
         value INTEGER NOT NULL
       );
+      -- Secondary sorted keys of documents (scanByKey): one per document and key name.
+      CREATE TABLE IF NOT EXISTS doc_keys (
+        collection TEXT NOT NULL,
+        name TEXT NOT NULL,
+        id TEXT NOT NULL,
+        key TEXT NOT NULL,
+        -- (collection, id) first: a document's delete drops all its keys through this index.
+        PRIMARY KEY (collection, id, name)
+      );
+      CREATE INDEX IF NOT EXISTS doc_keys_order ON doc_keys (collection, name, key, id);
     `);
     this.stmt = {
       get: this.db.prepare('SELECT json FROM docs WHERE collection = ? AND id = ?'),
@@ -55,6 +91,11 @@ export class SandboxStore {
       nextId: this.db.prepare(
         'INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
       ),
+      setKey: this.db.prepare(
+        'INSERT INTO doc_keys (collection, name, id, key) VALUES (?, ?, ?, ?) ON CONFLICT (collection, id, name) DO UPDATE SET key = excluded.key',
+      ),
+      dropKey: this.db.prepare('DELETE FROM doc_keys WHERE collection = ? AND name = ? AND id = ?'),
+      dropKeys: this.db.prepare('DELETE FROM doc_keys WHERE collection = ? AND id = ?'),
     };
   }
 
@@ -68,9 +109,65 @@ export class SandboxStore {
     this.stmt.put.run(collection, id, JSON.stringify(doc));
   }
 
-  /** Returns true when a document was deleted. */
+  /** Returns true when a document was deleted (its secondary keys go with it). */
   delete(collection: string, id: string): boolean {
+    this.stmt.dropKeys.run(collection, id);
     return this.stmt.del.run(collection, id).changes > 0;
+  }
+
+  /** Deletes every document of a collection (and their secondary keys) in two statements. */
+  deleteCollection(collection: string): number {
+    this.db.prepare('DELETE FROM doc_keys WHERE collection = ?').run(collection);
+    return this.db.prepare('DELETE FROM docs WHERE collection = ?').run(collection).changes;
+  }
+
+  /**
+   * Documents of a collection in id order (binary, i.e. code-point order for ASCII ids), within
+   * `range`, read from the primary key a chunk at a time: a page of a large collection costs its
+   * own rows, not a scan of the collection. Stop iterating whenever enough were read.
+   */
+  *scan<T>(collection: string, range: KeyRange = {}, chunk = 256): Generator<T> {
+    let lower = range.after;
+    let inclusive = range.inclusive ?? false;
+    for (;;) {
+      const bounds = rangeConditions('id', { ...range, after: lower, inclusive });
+      // One chunk per statement, none left open: the caller may read the store while iterating.
+      const rows = this.db
+        .prepare<unknown[], { json: string; id: string }>(`SELECT json, id FROM docs WHERE collection = ?${bounds.sql} ORDER BY id LIMIT ?`)
+        .all(collection, ...bounds.params, chunk);
+      for (const row of rows) yield JSON.parse(row.json) as T;
+      if (rows.length < chunk) return;
+      lower = rows[rows.length - 1].id;
+      inclusive = false;
+    }
+  }
+
+  /**
+   * Sets (or with null removes) the secondary key `name` of a document, e.g. a sort field an
+   * Odoo model declares indexed. `scanByKey` reads documents in that key's order.
+   */
+  setKey(collection: string, name: string, id: string, key: string | null): void {
+    if (key === null) this.stmt.dropKey.run(collection, name, id);
+    else this.stmt.setKey.run(collection, name, id, key);
+  }
+
+  /** Like `scan`, in the order of the secondary key `name` (ties by id); documents without one are not seen. */
+  *scanByKey<T>(collection: string, name: string, range: KeyRange = {}, chunk = 256): Generator<T> {
+    // Chunks continue after the last (key, id) read, so equal keys spanning chunks are not lost.
+    let after: { key: string; id: string } | undefined;
+    for (;;) {
+      const bounds = rangeConditions('k.key', range);
+      const resume = after ? { sql: ' AND (k.key, k.id) > (?, ?)', params: [after.key, after.id] } : { sql: '', params: [] };
+      const rows = this.db
+        .prepare<unknown[], { json: string; key: string; id: string }>(
+          `SELECT d.json, k.key, k.id FROM doc_keys k JOIN docs d ON d.collection = k.collection AND d.id = k.id
+           WHERE k.collection = ? AND k.name = ?${bounds.sql}${resume.sql} ORDER BY k.key, k.id LIMIT ?`,
+        )
+        .all(collection, name, ...bounds.params, ...resume.params, chunk);
+      for (const row of rows) yield JSON.parse(row.json) as T;
+      if (rows.length < chunk) return;
+      after = { key: rows[rows.length - 1].key, id: rows[rows.length - 1].id };
+    }
   }
 
   /** Documents of a collection in insertion order, optionally filtered. */

@@ -13,6 +13,7 @@ import {
   text,
 } from '../orm/odoo-model-spec';
 import { MRP_WORKORDER_MODELS } from './mrp-workorder.models';
+import { quantBalanceKey } from './quant-balance-key';
 
 /**
  * The part of an Odoo 19 database (mrp, stock, purchase installed) the Plantsync connector uses,
@@ -187,8 +188,12 @@ const MODELS: OdooModelSpec[] = [
       // Plantsync's stock status of the quant (unrestricted, quality_inspection, blocked, in_transit);
       // Odoo itself has none, so the ERP connector reads this custom field (empty = unrestricted).
       x_stock_status: selection,
+      // plantsync_bridge's stored, indexed balance key: the ERP connector pages quants by it.
+      x_plantsync_balance_key: char,
     },
     display: (r, displayOf) => (r.product_id ? displayOf('product.product', r.product_id as number) : ''),
+    computed: { x_plantsync_balance_key: quantBalanceKey },
+    indexed: ['x_plantsync_balance_key'],
   },
   {
     name: 'stock.picking.type',

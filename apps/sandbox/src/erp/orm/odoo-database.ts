@@ -1,4 +1,4 @@
-import type { SandboxStore } from '../../core';
+import type { KeyRange, SandboxStore } from '../../core';
 import { ODOO_MODELS } from '../models/odoo-models';
 import { compileDomain, compileOrder, FieldReader } from './odoo-domain';
 import { badRequest, missingError, notFound } from './odoo-errors';
@@ -74,7 +74,7 @@ export class OdooDatabase {
       if (f.type === 'one2many') continue;
       record[field] = values[field] ?? defaultOf(f.type);
     }
-    this.store.put(this.collection(model), String(record.id), record);
+    this.save(model, record);
     return record;
   }
 
@@ -83,13 +83,42 @@ export class OdooDatabase {
     const current = this.get(model, id);
     if (!current) throw missingError(model, [id]);
     const next = { ...current, ...values, id };
-    this.store.put(this.collection(model), String(id), next);
+    this.save(model, next);
     return next;
+  }
+
+  /**
+   * Recomputes the stored computed fields and index keys of every record of a model (a sandbox
+   * file written before the model declared them). Write transaction: the caller's.
+   */
+  reindex(model: string): number {
+    const records = this.all(model);
+    for (const record of records) this.save(model, record);
+    return records.length;
+  }
+
+  /** Writes a record with its stored computed fields and its index keys, as Odoo's ORM flush does. */
+  private save(model: string, record: OdooRecord): void {
+    const spec = this.spec(model);
+    for (const [field, compute] of Object.entries(spec.computed ?? {})) record[field] = compute(record, this);
+    const collection = this.collection(model);
+    this.store.put(collection, String(record.id), record);
+    for (const field of spec.indexed ?? []) {
+      const value = record[field];
+      this.store.setKey(collection, field, String(record.id), typeof value === 'string' && value !== '' ? value : null);
+    }
   }
 
   remove(model: string, id: number): void {
     this.names = null;
     this.store.delete(this.collection(model), String(id));
+  }
+
+  /** Every record of a model (unlink of all, without reading them). */
+  removeAll(model: string): void {
+    this.names = null;
+    this.spec(model);
+    this.store.deleteCollection(this.collection(model));
   }
 
   displayName(model: string, id: number): string {
@@ -129,11 +158,38 @@ export class OdooDatabase {
     const spec = this.spec(model);
     const predicate = compileDomain(domain);
     const hideArchived = options.activeTest !== false && 'active' in spec.fields;
-    const sorted = this.all(model)
-      .filter((r) => !(hideArchived && r.active === false) && predicate(this.reader(model, r)))
-      .sort(compareBy(this, model, options.order || spec.order || 'id'));
+    const keep = (r: OdooRecord) => !(hideArchived && r.active === false) && predicate(this.reader(model, r));
+    const order = options.order || spec.order || 'id';
     const offset = options.offset ?? 0;
+    const indexed = indexedOrderField(spec, order);
+    const range = indexed ? indexRange(domain, indexed) : undefined;
+    if (indexed && (options.limit || range)) return this.searchIndex(model, indexed, range ?? {}, keep, offset, options.limit);
+    const sorted = this.all(model)
+      .filter(keep)
+      .sort(compareBy(this, model, order));
     return sorted.slice(offset, options.limit ? offset + options.limit : undefined);
+  }
+
+  /**
+   * A search ordered by an indexed field, as PostgreSQL runs it on a b-tree: read the index from
+   * the domain's bound on that field, test each record, stop at offset + limit. A page of quants
+   * by x_plantsync_balance_key costs its own rows, however many quants the plant has. Records with
+   * an empty key are not in the index (for a computed key there are none).
+   */
+  private searchIndex(model: string, field: string, range: KeyRange, keep: (r: OdooRecord) => boolean, offset: number, limit?: number): OdooRecord[] {
+    const out: OdooRecord[] = [];
+    let skip = offset;
+    const chunk = limit ? Math.min(offset + limit, 1000) : 256;
+    for (const record of this.store.scanByKey<OdooRecord>(this.collection(model), field, range, chunk)) {
+      if (!keep(record)) continue;
+      if (skip > 0) {
+        skip--;
+        continue;
+      }
+      out.push(record);
+      if (out.length === limit) break;
+    }
+    return out;
   }
 
   /** The JSON-2 shape of a record: many2one `[id, display_name]` or false, x2many as id lists. */
@@ -164,6 +220,38 @@ export class OdooDatabase {
 function compareBy(db: OdooDatabase, model: string, order: string): (a: OdooRecord, b: OdooRecord) => number {
   const cmp = compileOrder(order);
   return (a, b) => cmp(db.reader(model, a), db.reader(model, b)) || a.id - b.id;
+}
+
+/** `order` = an indexed field ascending, optionally then `id`: the index order (ties by id). */
+function indexedOrderField(spec: OdooModelSpec, order: string): string | undefined {
+  const [first, ...rest] = order.split(',').map((part) => part.trim().split(/\s+/));
+  const field = first?.[0];
+  if (!field || !spec.indexed?.includes(field) || (first[1] && first[1].toLowerCase() !== 'asc')) return undefined;
+  const tieById = rest.every((p) => p[0] === 'id' && (!p[1] || p[1].toLowerCase() === 'asc'));
+  return tieById && rest.length <= 1 ? field : undefined;
+}
+
+/**
+ * The bounds a domain puts on `field`, read from its top-level terms (AND-ed). A domain with
+ * `|` or `!` gives none (the index is then read whole, still in order).
+ */
+function indexRange(domain: unknown, field: string): KeyRange | undefined {
+  if (!Array.isArray(domain) || domain.some((t) => typeof t === 'string')) return undefined;
+  let range: KeyRange | undefined;
+  for (const term of domain as Array<[string, string, unknown]>) {
+    if (!Array.isArray(term) || term[0] !== field || typeof term[2] !== 'string') continue;
+    const [, op, value] = term;
+    range ??= {};
+    if ((op === '>' || op === '>=' || op === '=') && (range.after === undefined || value >= range.after)) {
+      range.inclusive = op !== '>' && !(value === range.after && range.inclusive === false);
+      range.after = value;
+    }
+    if ((op === '<' || op === '<=' || op === '=') && (range.before === undefined || value <= range.before)) {
+      range.beforeInclusive = op !== '<' && !(value === range.before && range.beforeInclusive === false);
+      range.before = value;
+    }
+  }
+  return range;
 }
 
 function defaultOf(type: string): unknown {

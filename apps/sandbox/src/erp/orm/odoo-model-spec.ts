@@ -14,6 +14,22 @@ export interface OdooModelSpec {
   display(record: OdooRecord, displayOf: (model: string, id: number) => string): string;
   /** Default `order` of search/search_read. */
   order?: string;
+  /**
+   * Stored computed fields (Odoo `compute=…, store=True`), recomputed on every create and write
+   * of the record. (Odoo also recomputes when a dependency on another record changes; the
+   * sandbox never changes those dependencies — product codes, location codes, lot names.)
+   */
+  computed?: Record<string, (record: OdooRecord, records: RecordSource) => unknown>;
+  /**
+   * Fields with a sorted index (Odoo `index=True`): a search ordered by one of them with a limit
+   * reads a range of the index instead of the whole collection (OdooDatabase.search).
+   */
+  indexed?: string[];
+}
+
+/** What a computed field may read. */
+export interface RecordSource {
+  get(model: string, id: number): OdooRecord | undefined;
 }
 
 /** A stored record: raw Odoo values (many2one as an id or false, one2many computed on read). */

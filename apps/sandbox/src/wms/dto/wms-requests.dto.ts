@@ -1,9 +1,12 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { WMS_STOCK_STATUSES, type WmsStockStatus } from '../wms.records';
 import { PositiveQuantityDto, WMS_CODE } from './wms-quantity.dto';
 
 /** Request bodies and queries of docs/wms-contract.openapi.yaml, validated as the contract says. */
+
+const CODE = WMS_CODE.source.slice(1, -1);
+const STOCK_AFTER = new RegExp(`^${CODE},${CODE},(${CODE})?,(${WMS_STOCK_STATUSES.join('|')})$`);
 
 export class StockQueryDto {
   @IsString() @Length(1, 32) warehouse!: string;
@@ -11,6 +14,11 @@ export class StockQueryDto {
   @IsOptional() @Matches(WMS_CODE) location?: string;
   @IsOptional() @Matches(WMS_CODE) lot?: string;
   @IsOptional() @IsIn(WMS_STOCK_STATUSES) status?: WmsStockStatus;
+  /** Keyset paging: the last row's key of the previous page, `itemNumber,locationCode,lotNumber,stockStatus`. */
+  @IsOptional()
+  @Matches(STOCK_AFTER, { message: 'after must be a balance key itemNumber,locationCode,lotNumber,stockStatus as nextAfter gives it' })
+  after?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5000) limit?: number;
 }
 
 export class ReservationQueryDto {

@@ -3,7 +3,9 @@ import { decimal, formatDecimal, type DecimalValue } from '@plantsync/canonical'
 import { SandboxStore } from '../../core';
 import { wmsProblems } from '../http/wms-problem';
 import {
+  afterOf,
   stockKey,
+  stockKeyOfAfter,
   wmsCollections,
   type ReservationRecord,
   type StockRecord,
@@ -38,15 +40,29 @@ export class WmsStockBook {
   constructor(@Inject(SandboxStore) private readonly store: SandboxStore) {}
 
   balances(plant: string, filter: StockFilter): StockRecord[] {
-    return this.store.list<StockRecord>(
-      wmsCollections(plant).stock,
-      (b) =>
-        (filter.item === undefined || b.itemNumber === filter.item) &&
-        (filter.location === undefined || b.locationCode === filter.location) &&
-        (filter.lot === undefined || b.lotNumber === filter.lot) &&
-        (filter.status === undefined || b.stockStatus === filter.status) &&
-        !decimal(b.quantity.amount).isZero(),
-    );
+    return this.store.list<StockRecord>(wmsCollections(plant).stock, (b) => matches(b, filter));
+  }
+
+  /**
+   * One keyset page of `GET /v1/stock`: the balances after `after` in the balance order, at most
+   * `limit`. Stock ids are in that order, so this is a range read of the store's primary key
+   * (narrowed to the item when filtered by item); the other filters are applied to the rows read.
+   */
+  page(plant: string, filter: StockFilter, after: string | undefined, limit: number): { balances: StockRecord[]; nextAfter?: string } {
+    const itemStart = filter.item !== undefined ? `${filter.item}\u0001` : undefined;
+    const afterKey = after !== undefined ? stockKeyOfAfter(after) : undefined;
+    const fromAfter = afterKey !== undefined && (itemStart === undefined || afterKey >= itemStart);
+    const range = {
+      ...(fromAfter ? { after: afterKey } : itemStart !== undefined ? { after: itemStart, inclusive: true } : {}),
+      ...(filter.item !== undefined ? { before: `${filter.item}\u0002` } : {}),
+    };
+    const balances: StockRecord[] = [];
+    for (const b of this.store.scan<StockRecord>(wmsCollections(plant).stock, range, Math.min(limit + 1, 1000))) {
+      if (!matches(b, filter)) continue;
+      if (balances.length === limit) return { balances, nextAfter: afterOf(balances[limit - 1]) };
+      balances.push(b);
+    }
+    return { balances };
   }
 
   add(plant: string, b: Omit<StockRecord, 'id'>): void {
@@ -116,6 +132,16 @@ export class WmsStockBook {
       );
     }
   }
+}
+
+function matches(b: StockRecord, filter: StockFilter): boolean {
+  return (
+    (filter.item === undefined || b.itemNumber === filter.item) &&
+    (filter.location === undefined || b.locationCode === filter.location) &&
+    (filter.lot === undefined || b.lotNumber === filter.lot) &&
+    (filter.status === undefined || b.stockStatus === filter.status) &&
+    !decimal(b.quantity.amount).isZero()
+  );
 }
 
 function sum(amounts: string[]): DecimalValue {

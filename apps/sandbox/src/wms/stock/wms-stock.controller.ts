@@ -22,12 +22,14 @@ export class WmsStockController {
   list(@Param('plant') plant: string, @Query() query: StockQueryDto) {
     wmsChecks.warehouse(plant, query.warehouse);
     const stockUnit = query.item ? stockUnitOf(query.item) : undefined;
+    const filter = { item: query.item, location: query.location, lot: query.lot, status: query.status };
+    // Without `limit` the whole listing (after `after`) in one answer, as before paging existed.
+    const page = this.stock.page(plant, filter, query.after, query.limit ?? Number.MAX_SAFE_INTEGER - 1);
     return {
       warehouseCode: warehouseOf(plant),
       ...(stockUnit ? { stockUnit } : {}),
-      balances: this.stock
-        .balances(plant, query)
-        .map(({ id: _id, ...balance }: StockRecord) => balance),
+      balances: page.balances.map(({ id: _id, ...balance }: StockRecord) => balance),
+      ...(page.nextAfter ? { nextAfter: page.nextAfter } : {}),
     };
   }
 }

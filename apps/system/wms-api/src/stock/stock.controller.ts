@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidCursorError, sortBalances, type InventoryBalance } from '@plantsync/canonical';
+import { decodeBalanceCursor, encodeBalanceCursor, InvalidCursorError, type BalanceKey } from '@plantsync/canonical';
 import { ConnectorRegistry, requestCallContext } from '@plantsync/connectors';
-import { Allow, ListingSnapshots, PlantParam, ProblemException } from '@plantsync/platform';
+import { Allow, PlantParam, ProblemException } from '@plantsync/platform';
 import { InventoryBalancePage } from './stock-page';
 import { StockQueryDto } from './stock.query';
 
@@ -14,14 +14,13 @@ const DEFAULT_LIMIT = 50;
 @Allow('planner', 'service')
 @PlantParam()
 export class StockController {
-  /** One WMS read per listing instead of one per page (see ListingSnapshots). */
-  private readonly snapshots = new ListingSnapshots<InventoryBalance>();
-
   constructor(@Inject(ConnectorRegistry) private readonly registry: ConnectorRegistry) {}
 
   @Get()
   @ApiOperation({
     summary: 'Stock balances of a plant, filtered by item, location, lot and stock status',
+    description:
+      'Ordered by item, location, lot (none first) and stock status, like erp-api. Keyset-paged: `nextCursor` names the last balance served, and the next page holds the balances after it as the WMS holds them then. A balance that exists throughout is served exactly once; one added or removed meanwhile appears when it sorts after the cursor.',
   })
   @ApiOkResponse({ type: InventoryBalancePage })
   async list(
@@ -34,22 +33,20 @@ export class StockController {
       lot: query.lot,
       status: query.status,
     };
-    // The WMS contract answers balances unpaged; the API pages them so responses stay bounded, in
-    // the cross-system balance order (item, location, lot, status) reconciliation merges by.
+    // Keyset paging straight through the WMS: the cursor is the last balance's key, and a page is
+    // the WMS' next page after it, in the balance order reconciliation merges by. Nothing is kept
+    // between pages (docs/reconciliation.md, "Reading stock").
+    let after: BalanceKey | undefined;
     try {
-      return await this.snapshots.page(
-        JSON.stringify([plant, filter]),
-        query.cursor,
-        query.limit ?? DEFAULT_LIMIT,
-        async () =>
-          sortBalances(
-            await this.registry.wms(plant).listBalances(requestCallContext('wms-api'), filter),
-          ),
-      );
+      after = query.cursor ? decodeBalanceCursor(query.cursor) : undefined;
     } catch (e) {
       if (e instanceof InvalidCursorError) throw invalidCursor(e);
       throw e;
     }
+    const page = await this.registry
+      .wms(plant)
+      .listBalancePage(requestCallContext('wms-api'), filter, { after, limit: query.limit ?? DEFAULT_LIMIT });
+    return { items: page.items, nextCursor: page.nextAfter ? encodeBalanceCursor(page.nextAfter) : null };
   }
 }
 

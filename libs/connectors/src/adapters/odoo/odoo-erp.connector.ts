@@ -9,7 +9,6 @@ import {
   decodeOffsetCursor,
   GoodsMovementInput,
   GoodsMovementRecord,
-  InventoryBalance,
   InventoryMovement,
   Item,
   Page,
@@ -22,6 +21,7 @@ import {
 } from '@plantsync/canonical';
 import type { SystemBinding } from '@plantsync/landscape';
 import { InvalidForBackendError, RecordConflictError, RecordNotFoundError } from '../../errors/connector.errors';
+import type { BalancePage, BalancePageRequest } from '../../ports/balance-page';
 import type { CallContext } from '../../ports/call-context';
 import {
   type BomItem,
@@ -378,8 +378,8 @@ export class OdooErpConnector extends ErpConnector {
     return this.goodsMovements.post(ctx, input);
   }
 
-  listStockBalances(ctx: CallContext, query: ErpStockQuery): Promise<InventoryBalance[]> {
-    return this.stock.balances(ctx, query);
+  listStockBalancePage(ctx: CallContext, query: ErpStockQuery, page: BalancePageRequest): Promise<BalancePage> {
+    return this.stock.page(ctx, query, page);
   }
 
   listGoodsMovements(ctx: CallContext, query: ErpMovementQuery): Promise<GoodsMovementRecord[]> {

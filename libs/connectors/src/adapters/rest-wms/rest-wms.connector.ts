@@ -8,15 +8,16 @@ import type {
   CreateReservationBatchInput,
   CreateReservationInput,
   CreateTransferOrderInput,
-  InventoryBalance,
   Receipt,
   ReceiveTransferInput,
   Reservation,
   TransferOrder,
 } from '@plantsync/canonical';
+import { balanceKeyOf } from '@plantsync/canonical';
 import type { SystemBinding } from '@plantsync/landscape';
 import { RecordNotFoundError } from '../../errors/connector.errors';
 import { ConnectorHttpClient, credentialFrom, type HttpRequest } from '../../http/connector-http.client';
+import type { BalancePage, BalancePageRequest } from '../../ports/balance-page';
 import type { CallContext } from '../../ports/call-context';
 import { WmsConnector, type AvailabilityQuery, type BalanceQuery, type ReservationQuery } from '../../ports/wms.connector';
 import {
@@ -40,6 +41,7 @@ import {
   toReceipt,
   toReservation,
   toTransferOrder,
+  toWmsAfter,
   toWmsQuantity,
 } from './rest-wms.mapping';
 import { mapWmsProblem } from './rest-wms.problems';
@@ -85,11 +87,21 @@ export class RestWmsConnector extends WmsConnector {
     return computeAvailability(this.plant, query, unit, stock.balances, reservations.reservations);
   }
 
-  async listBalances(ctx: CallContext, query: BalanceQuery): Promise<InventoryBalance[]> {
+  /** One keyset page of `GET /v1/stock`: the WMS answers it in the balance order (docs/wms-contract.md). */
+  async listBalancePage(ctx: CallContext, query: BalanceQuery, page: BalancePageRequest): Promise<BalancePage> {
     const stock = await this.call<WmsStockResponse>(ctx, 'listStock', {
-      query: { item: query.item, location: query.location, lot: query.lot, status: query.status },
+      query: {
+        item: query.item,
+        location: query.location,
+        lot: query.lot,
+        status: query.status,
+        after: page.after && toWmsAfter(page.after),
+        limit: String(page.limit),
+      },
     });
-    return stock.balances.map((b) => toInventoryBalance(this.plant, b));
+    const items = stock.balances.map((b) => toInventoryBalance(this.plant, b));
+    const last = items.at(-1);
+    return { items, nextAfter: stock.nextAfter && last ? balanceKeyOf(last) : null };
   }
 
   async createReservation(ctx: CallContext, input: CreateReservationInput): Promise<Reservation> {

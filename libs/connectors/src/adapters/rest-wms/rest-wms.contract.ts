@@ -51,6 +51,8 @@ export interface WmsStockResponse {
   warehouseCode: string;
   stockUnit?: string;
   balances: WmsStockBalance[];
+  /** With `limit`, when more rows follow: the last row's key, to pass as `after`. */
+  nextAfter?: string;
 }
 
 export interface WmsReservation {

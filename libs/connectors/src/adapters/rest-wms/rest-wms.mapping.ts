@@ -13,6 +13,7 @@ import {
   maxZero,
   subtractQuantity,
   zero,
+  type BalanceKey,
   type StockStatus,
 } from '@plantsync/canonical';
 import type { AvailabilityQuery } from '../../ports/wms.connector';
@@ -51,6 +52,14 @@ export function toInventoryBalance(plant: string, b: WmsStockBalance): Inventory
     stockStatus: b.stockStatus as StockStatus,
     quantity: toQuantity(b.quantity),
   });
+}
+
+/**
+ * A canonical balance key as the contract's `after` (`itemNumber,locationCode,lotNumber,stockStatus`):
+ * the WMS and the canonical model share codes and statuses, and no code contains a comma.
+ */
+export function toWmsAfter(key: BalanceKey): string {
+  return [key.item, key.location, key.lot ?? '', key.stockStatus].join(',');
 }
 
 export function toReservation(plant: string, r: WmsReservation): Reservation {

@@ -149,4 +149,17 @@ describe('system APIs: stock listings are keyset-paged through the backend', () 
       expect(res.body).toMatchObject({ type: 'https://plantsync.dev/problems/validation-failed', errors: [{ field: 'cursor' }] });
     }
   });
+
+  it.each([
+    ['erp-api', () => erp],
+    ['wms-api', () => wms],
+  ])('%s serves stock in pages of up to 1,000 (reconciliation reads a plant whole) and names a larger limit', async (_name, api) => {
+    const full = await page(api(), 'limit=1000', null);
+    expect(full.items).toHaveLength(1000);
+    const res = await api().request<{ errors: Array<{ field: string; message: string }> }>('GET', '/v1/plants/P100/stock?limit=1001', {
+      key: DEMO_KEYS.service,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'limit', message: expect.stringMatching(/1000/) })]);
+  });
 });

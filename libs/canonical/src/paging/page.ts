@@ -8,21 +8,38 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export class PageQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
+/**
+ * Query parameters of a paged listing whose pages hold at most `maxLimit` items (default page 50).
+ * A function, not one class, because class-validator merges a subclass's `@Max` with its parent's
+ * instead of replacing it.
+ */
+export function pageQueryOf(maxLimit: number) {
+  class PageQueryOf {
+    @ApiPropertyOptional({ default: 50, minimum: 1, maximum: maxLimit })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxLimit)
+    limit?: number;
 
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
+    @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+    @IsOptional()
+    @IsString()
+    @Length(1, 512)
+    cursor?: string;
+  }
+  return PageQueryOf;
 }
+
+/** Pages of at most 200 items: every listing an app or a person reads. */
+export class PageQuery extends pageQueryOf(200) {}
+
+/**
+ * Pages of at most 1,000: stock balances, which reconciliation reads whole, a plant's every
+ * balance at a time (up to millions; one round trip per page is what bounds its pace).
+ */
+export class StockPageQuery extends pageQueryOf(1000) {}
 
 /** Offset cursors encoded opaquely; connectors whose backend pages by offset use these. */
 export function encodeOffsetCursor(offset: number): string {

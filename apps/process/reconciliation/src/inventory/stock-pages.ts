@@ -1,7 +1,7 @@
 import type { InventoryBalance, Page } from '@plantsync/canonical';
 
-/** The largest page the system APIs serve (PageQuery max). */
-export const STOCK_PAGE_SIZE = 200;
+/** The largest stock page the system APIs serve (StockPageQuery max). */
+export const STOCK_PAGE_SIZE = 1000;
 
 /**
  * Streams a paged stock listing balance by balance. The next page is asked for as soon as the

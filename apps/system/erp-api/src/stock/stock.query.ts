@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CODE_PATTERN, PageQuery } from '@plantsync/canonical';
+import { CODE_PATTERN, StockPageQuery } from '@plantsync/canonical';
 import { IsOptional, Matches } from 'class-validator';
 
-export class ErpStockQueryDto extends PageQuery {
+export class ErpStockQueryDto extends StockPageQuery {
   @ApiPropertyOptional({ example: 'BRKT-1042' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: 'item must be an item code such as BRKT-1042' })

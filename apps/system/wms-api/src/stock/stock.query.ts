@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CODE_PATTERN, PageQuery, STOCK_STATUSES, type StockStatus } from '@plantsync/canonical';
+import { CODE_PATTERN, StockPageQuery, STOCK_STATUSES, type StockStatus } from '@plantsync/canonical';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 
-export class StockQueryDto extends PageQuery {
+export class StockQueryDto extends StockPageQuery {
   @ApiPropertyOptional({ example: 'BRKT-1042' })
   @IsOptional()
   @Matches(CODE_PATTERN, { message: 'item must be an item code such as BRKT-1042' })

@@ -14,6 +14,7 @@ import { WmsStockController } from './stock/wms-stock.controller';
 import { WmsTransferOrdersController } from './transfer-orders/wms-transfer-orders.controller';
 import { WmsTransferOrdersService } from './transfer-orders/wms-transfer-orders.service';
 import { wmsStockSeeder } from './wms-stock.seeder';
+import { wmsReservationIndexSeeder } from './reservations/reservation-store';
 
 /**
  * The simulated WMS of every plant at `/plants/:plant/wms/v1/...`, implementing exactly
@@ -43,5 +44,6 @@ export class RestWmsSimulatorModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.seeding.register(wmsStockSeeder);
+    this.seeding.register(wmsReservationIndexSeeder);
   }
 }

@@ -8,6 +8,7 @@ import { wmsChecks } from '../http/wms-request-checks';
 import { WmsStockBook } from '../stock/wms-stock-book';
 import { heldByOrder } from '../transfer-orders/reservation-takeover';
 import { documentNumber, wmsCollections, type ReservationRecord } from '../wms.records';
+import { putReservation } from './reservation-store';
 
 @Injectable()
 export class WmsReservationsService {
@@ -88,7 +89,7 @@ export class WmsReservationsService {
       status: 'open',
       createdAt: new Date().toISOString(),
     };
-    this.store.put(wmsCollections(plant).reservations, id, reservation);
+    putReservation(this.store, plant, reservation);
     return reservation;
   }
 
@@ -105,7 +106,7 @@ export class WmsReservationsService {
         // A transfer order holds it now; only cancelling that order releases it.
         if (reservation.transferOrderId) throw heldByOrder(reservation, 'cancelled on its own');
         const cancelled: ReservationRecord = { ...reservation, status: 'cancelled', cancelledAt: new Date().toISOString() };
-        this.store.put(wmsCollections(plant).reservations, id, cancelled);
+        putReservation(this.store, plant, cancelled);
         return cancelled;
       },
     });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decimal, formatDecimal, type DecimalValue } from '@plantsync/canonical';
 import { SandboxStore } from '../../core';
 import { wmsProblems } from '../http/wms-problem';
+import { openReservationsOf } from '../reservations/reservation-store';
 import {
   afterOf,
   stockKey,
@@ -40,7 +41,11 @@ export class WmsStockBook {
   constructor(@Inject(SandboxStore) private readonly store: SandboxStore) {}
 
   balances(plant: string, filter: StockFilter): StockRecord[] {
-    return this.store.list<StockRecord>(wmsCollections(plant).stock, (b) => matches(b, filter));
+    const collection = wmsCollections(plant).stock;
+    // Stock ids start with the item (stockKey), so one item's balances are one range of the key.
+    if (filter.item === undefined) return this.store.list<StockRecord>(collection, (b) => matches(b, filter));
+    const range = { after: `${filter.item}\u0001`, inclusive: true, before: `${filter.item}\u0002` };
+    return [...this.store.scan<StockRecord>(collection, range)].filter((b) => matches(b, filter));
   }
 
   /**
@@ -90,11 +95,8 @@ export class WmsStockBook {
    * every location, one without a lot against every lot (the contract's list semantics).
    */
   openReservations(plant: string, item: string | undefined, scope: Scope): ReservationRecord[] {
-    return this.store.list<ReservationRecord>(
-      wmsCollections(plant).reservations,
+    return [...openReservationsOf(this.store, plant, item)].filter(
       (r) =>
-        r.status === 'open' &&
-        (item === undefined || r.itemNumber === item) &&
         (scope.location === undefined || r.locationCode === undefined || r.locationCode === scope.location) &&
         (scope.lot === undefined || r.lotNumber === undefined || r.lotNumber === scope.lot),
     );

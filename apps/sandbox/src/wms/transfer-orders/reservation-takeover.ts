@@ -3,6 +3,7 @@ import type { SandboxStore } from '../../core';
 import type { CreateTransferOrderDto } from '../dto/wms-requests.dto';
 import { WmsProblem, wmsProblems } from '../http/wms-problem';
 import { wmsCollections, type ReservationRecord } from '../wms.records';
+import { putReservation } from '../reservations/reservation-store';
 
 /**
  * A transfer order created with `reservationId` takes that reservation over in the same
@@ -35,7 +36,7 @@ export const reservationTakeover = {
 
   /** Binds the reservation to the order (still `open`: it holds the stock until the order ships). */
   bind(store: SandboxStore, plant: string, reservation: ReservationRecord, transferOrderId: string): void {
-    store.put(wmsCollections(plant).reservations, reservation.id, { ...reservation, transferOrderId });
+    putReservation(store, plant, { ...reservation, transferOrderId });
   },
 
   /** Ship: the stock left, the reservation is used up. */
@@ -53,7 +54,7 @@ function settle(store: SandboxStore, plant: string, id: string | undefined, chan
   if (!id) return;
   const reservation = store.get<ReservationRecord>(wmsCollections(plant).reservations, id);
   if (!reservation || reservation.status !== 'open') return;
-  store.put(wmsCollections(plant).reservations, id, { ...reservation, ...change });
+  putReservation(store, plant, { ...reservation, ...change });
 }
 
 /** 409 invalid-state: the reservation belongs to a transfer order now. */

@@ -1,18 +1,25 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import pino from 'pino';
+import type { Level, Logger } from 'pino';
+import { pinoHttp, type Options } from 'pino-http';
 import { Writable } from 'node:stream';
 import { installCorrelationHooks } from '../correlation/correlation.hooks';
+import type { PlatformConfig } from '../config/platform.config';
+import { loggingParams } from './logging.options';
 import { installRequestLogHook } from './request-log.hook';
 
-/** A Fastify app whose request lines land in `lines`, as the platform's apps write them. */
-function appLoggingAt(level: pino.Level | 'silent', lines: Record<string, unknown>[]): FastifyInstance {
+/**
+ * A Fastify app whose request lines land in `lines`, written by the logger the platform's apps
+ * get: nestjs-pino builds it through pino-http from loggingParams (serializers included).
+ */
+function appLoggingAt(level: Level | 'silent', lines: Record<string, unknown>[]): FastifyInstance {
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
       for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line));
       done();
     },
   });
-  const logger = pino({ level }, sink);
+  const params = loggingParams('wms-api', { LOG_LEVEL: level } as PlatformConfig);
+  const logger: Logger = pinoHttp(params.pinoHttp as Options, sink).logger;
   const app = Fastify({ logger: false });
   installCorrelationHooks(app);
   installRequestLogHook(app, () => logger);
@@ -35,10 +42,12 @@ describe('request log hook', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({
       level: 30,
+      app: 'wms-api',
       msg: 'request completed',
       correlationId: 'corr-42',
-      req: { method: 'GET', url: '/v1/things?item=BRKT-1042' },
-      res: { status: 200 },
+      method: 'GET',
+      url: '/v1/things?item=BRKT-1042',
+      status: 200,
     });
     expect(typeof lines[0].durationMs).toBe('number');
     expect(JSON.stringify(lines)).not.toContain('secret-key');
@@ -50,7 +59,7 @@ describe('request log hook', () => {
     await app.inject({ url: '/v1/nothing-here' });
     await app.inject({ url: '/v1/broken' });
     await app.close();
-    expect(lines.map((l) => [l.level, (l.res as { status: number }).status])).toEqual([
+    expect(lines.map((l) => [l.level, l.status])).toEqual([
       [40, 404],
       [50, 500],
     ]);
@@ -62,6 +71,6 @@ describe('request log hook', () => {
     await app.inject({ url: '/v1/things' });
     await app.inject({ url: '/v1/nothing-here' });
     await app.close();
-    expect(lines.map((l) => (l.res as { status: number }).status)).toEqual([404]);
+    expect(lines.map((l) => l.status)).toEqual([404]);
   });
 });

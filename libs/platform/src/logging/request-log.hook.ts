@@ -29,8 +29,11 @@ export function installRequestLogHook(
       logger[level](
         {
           correlationId: (request.raw as unknown as Record<string, unknown>)[RAW_CORRELATION_KEY],
-          req: { method: request.method, url: request.url },
-          res: { status },
+          // Flat keys: the logger pino-http builds has serializers for `req` and `res` objects
+          // that expect Node's own request and response.
+          method: request.method,
+          url: request.url,
+          status,
           durationMs: Math.round(reply.elapsedTime),
         },
         'request completed',

@@ -17,17 +17,13 @@ const mb = (n: number): string => `${n.toFixed(0)} MB`;
 export async function memoryIdleRow(stack: BenchStack, smoke: boolean): Promise<ScenarioResult> {
   // Let timers and GC settle so "idle" means idle.
   await new Promise((r) => setTimeout(r, smoke ? 200 : 3000));
-  const apps = stack.platformApps();
-  const rss = apps.map((a) => a.rssMb());
-  const figures = Object.fromEntries(apps.map((a, i) => [a.name, mb(rss[i])]));
-  figures['total RSS'] = mb(rss.reduce((sum, v) => sum + v, 0));
-  figures['total PSS'] = mb(apps.reduce((sum, a) => sum + a.pssMb(), 0));
+  const { figures, maxRss } = readNow(stack);
   return {
     id: '6a',
     title: 'memory (RSS), idle',
     unit: 'MB',
     target: `≤ ${APP_IDLE_BUDGET_MB} MB RSS per app idle`,
-    verdict: smoke ? 'n/a' : Math.max(...rss) <= APP_IDLE_BUDGET_MB ? 'met' : 'missed',
+    verdict: smoke ? 'n/a' : maxRss <= APP_IDLE_BUDGET_MB ? 'met' : 'missed',
     figures,
   };
 }
@@ -56,9 +52,16 @@ export function memoryUnderLoadRow(peaks: MemoryPeaks | undefined, smoke: boolea
 /** 6c: what is left after every load row (5 and 7 included); reported, no target. */
 export async function memoryAfterLoadRow(stack: BenchStack, smoke: boolean): Promise<ScenarioResult> {
   await new Promise((r) => setTimeout(r, smoke ? 200 : 3000));
-  const apps = stack.platformApps();
-  const figures = Object.fromEntries(apps.map((a) => [a.name, mb(a.rssMb())]));
-  figures['total RSS'] = mb(apps.reduce((sum, a) => sum + a.rssMb(), 0));
-  figures['total PSS'] = mb(apps.reduce((sum, a) => sum + a.pssMb(), 0));
+  const { figures } = readNow(stack);
   return { id: '6c', title: 'memory (RSS), after all load rows', unit: 'MB', target: '—', verdict: 'n/a', figures };
+}
+
+/** Every app's RSS now (each read once), with the platform's summed RSS and PSS. */
+function readNow(stack: BenchStack): { figures: Record<string, string>; maxRss: number } {
+  const apps = stack.platformApps();
+  const rss = apps.map((a) => a.rssMb());
+  const figures = Object.fromEntries(apps.map((a, i) => [a.name, mb(rss[i])]));
+  figures['total RSS'] = mb(rss.reduce((sum, v) => sum + v, 0));
+  figures['total PSS'] = mb(apps.reduce((sum, a) => sum + a.pssMb(), 0));
+  return { figures, maxRss: Math.max(...rss) };
 }

@@ -116,6 +116,10 @@ export function stockKey(
   return [itemNumber, locationCode, lotNumber ?? '', status].join(KEY_PART_END);
 }
 
+/** The stock ids of one item: from `<item>U+0001` (inclusive) to `<item>U+0002` (exclusive). */
+export function itemStockRange(itemNumber: string): { after: string; inclusive: true; before: string } {
+  return { after: `${itemNumber}${KEY_PART_END}`, inclusive: true, before: `${itemNumber}\u0002` };
+}
 
 /** The contract's `after` / `nextAfter` (`itemNumber,locationCode,lotNumber,stockStatus`) ↔ the stock id. */
 export function stockKeyOfAfter(after: string): string {

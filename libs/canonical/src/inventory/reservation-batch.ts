@@ -1,30 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { Quantity } from '../quantity/quantity';
-import { CODE_PATTERN, Reservation } from './inventory';
+import { ArrayMaxSize, ArrayMinSize, IsString, Length, ValidateNested } from 'class-validator';
+import { CreateReservationInput, Reservation } from './inventory';
 
-/** One demand of a reservation batch; the batch names the warehouse's plant and the reference. */
-export class ReservationBatchLine {
-  @ApiProperty({ example: 'BRKT-1042' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional({ example: 'P100-RM' })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  location?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
-}
+/**
+ * One demand of a reservation batch: a single reservation's input without its reference (the
+ * batch names it once). OmitType keeps the validators and the OpenAPI schema of the fields.
+ */
+export class ReservationBatchLine extends OmitType(CreateReservationInput, ['reference'] as const) {}
 
 /** Several reservations for one reference (a production order's components), made all or none. */
 export class CreateReservationBatchInput {

@@ -37,6 +37,7 @@ function rangeConditions(column: string, range: KeyRange): { sql: string; params
 export class SandboxStore {
   readonly file: string;
   private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
   private readonly stmt: {
     get: Database.Statement<[string, string], { json: string }>;
     put: Database.Statement<[string, string, string]>;
@@ -117,8 +118,19 @@ export class SandboxStore {
 
   /** Deletes every document of a collection (and their secondary keys) in two statements. */
   deleteCollection(collection: string): number {
-    this.db.prepare('DELETE FROM doc_keys WHERE collection = ?').run(collection);
-    return this.db.prepare('DELETE FROM docs WHERE collection = ?').run(collection).changes;
+    this.prepared('DELETE FROM doc_keys WHERE collection = ?').run(collection);
+    return this.prepared('DELETE FROM docs WHERE collection = ?').run(collection).changes;
+  }
+
+  /**
+   * A prepared statement per SQL text, made once: range reads build their SQL from the bounds
+   * they have (a handful of shapes), and they are on the hot path (every availability check reads
+   * an item's open reservations), where preparing each time cost more than the read.
+   */
+  private prepared<R = unknown>(sql: string): Database.Statement<unknown[], R> {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement as Database.Statement<unknown[], R>;
   }
 
   /**
@@ -132,8 +144,7 @@ export class SandboxStore {
     for (;;) {
       const bounds = rangeConditions('id', { ...range, after: lower, inclusive });
       // One chunk per statement, none left open: the caller may read the store while iterating.
-      const rows = this.db
-        .prepare<unknown[], { json: string; id: string }>(`SELECT json, id FROM docs WHERE collection = ?${bounds.sql} ORDER BY id LIMIT ?`)
+      const rows = this.prepared<{ json: string; id: string }>(`SELECT json, id FROM docs WHERE collection = ?${bounds.sql} ORDER BY id LIMIT ?`)
         .all(collection, ...bounds.params, chunk);
       for (const row of rows) yield JSON.parse(row.json) as T;
       if (rows.length < chunk) return;
@@ -158,12 +169,10 @@ export class SandboxStore {
     for (;;) {
       const bounds = rangeConditions('k.key', range);
       const resume = after ? { sql: ' AND (k.key, k.id) > (?, ?)', params: [after.key, after.id] } : { sql: '', params: [] };
-      const rows = this.db
-        .prepare<unknown[], { json: string; key: string; id: string }>(
-          `SELECT d.json, k.key, k.id FROM doc_keys k JOIN docs d ON d.collection = k.collection AND d.id = k.id
-           WHERE k.collection = ? AND k.name = ?${bounds.sql}${resume.sql} ORDER BY k.key, k.id LIMIT ?`,
-        )
-        .all(collection, name, ...bounds.params, ...resume.params, chunk);
+      const rows = this.prepared<{ json: string; key: string; id: string }>(
+        `SELECT d.json, k.key, k.id FROM doc_keys k JOIN docs d ON d.collection = k.collection AND d.id = k.id
+         WHERE k.collection = ? AND k.name = ?${bounds.sql}${resume.sql} ORDER BY k.key, k.id LIMIT ?`,
+      ).all(collection, name, ...bounds.params, ...resume.params, chunk);
       for (const row of rows) yield JSON.parse(row.json) as T;
       if (rows.length < chunk) return;
       after = { key: rows[rows.length - 1].key, id: rows[rows.length - 1].id };

@@ -5,6 +5,7 @@ import { wmsProblems } from '../http/wms-problem';
 import { openReservationsOf } from '../reservations/reservation-store';
 import {
   afterOf,
+  itemStockRange,
   stockKey,
   stockKeyOfAfter,
   wmsCollections,
@@ -44,8 +45,7 @@ export class WmsStockBook {
     const collection = wmsCollections(plant).stock;
     // Stock ids start with the item (stockKey), so one item's balances are one range of the key.
     if (filter.item === undefined) return this.store.list<StockRecord>(collection, (b) => matches(b, filter));
-    const range = { after: `${filter.item}\u0001`, inclusive: true, before: `${filter.item}\u0002` };
-    return [...this.store.scan<StockRecord>(collection, range)].filter((b) => matches(b, filter));
+    return [...this.store.scan<StockRecord>(collection, itemStockRange(filter.item))].filter((b) => matches(b, filter));
   }
 
   /**
@@ -54,12 +54,12 @@ export class WmsStockBook {
    * (narrowed to the item when filtered by item); the other filters are applied to the rows read.
    */
   page(plant: string, filter: StockFilter, after: string | undefined, limit: number): { balances: StockRecord[]; nextAfter?: string } {
-    const itemStart = filter.item !== undefined ? `${filter.item}\u0001` : undefined;
+    const item = filter.item !== undefined ? itemStockRange(filter.item) : undefined;
     const afterKey = after !== undefined ? stockKeyOfAfter(after) : undefined;
-    const fromAfter = afterKey !== undefined && (itemStart === undefined || afterKey >= itemStart);
+    const fromAfter = afterKey !== undefined && (item === undefined || afterKey >= item.after);
     const range = {
-      ...(fromAfter ? { after: afterKey } : itemStart !== undefined ? { after: itemStart, inclusive: true } : {}),
-      ...(filter.item !== undefined ? { before: `${filter.item}\u0002` } : {}),
+      ...(fromAfter ? { after: afterKey } : item ? { after: item.after, inclusive: true } : {}),
+      ...(item ? { before: item.before } : {}),
     };
     const balances: StockRecord[] = [];
     for (const b of this.store.scan<StockRecord>(wmsCollections(plant).stock, range, Math.min(limit + 1, 1000))) {

@@ -1,28 +1,13 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsISO8601, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
-import { Quantity } from '../quantity/quantity';
-import { CODE_PATTERN } from './inventory';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsISO8601, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { CODE_PATTERN, StockLineInput } from './inventory';
 
 /**
  * An inbound delivery the plant's WMS expects (announced by a supplier's advance ship notice, the
  * meaning of an X12 856): the dock can plan the unloading and receive against it.
  */
-export class ExpectedReceiptLine {
-  @ApiProperty({ example: 'SCR-M6X20' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional({ example: 'L-SCR-2611' })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
-
+export class ExpectedReceiptLine extends StockLineInput {
   @ApiProperty({ example: 'PO-P100-0001' })
   @Matches(CODE_PATTERN)
   purchaseOrder!: string;

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Quantity } from '../quantity/quantity';
-import { CODE_PATTERN } from './inventory';
+import { CODE_PATTERN, StockLineInput } from './inventory';
 
 /** Why stock leaves the warehouse without a transfer: consumed by production (backflush), or scrapped. */
 export const GOODS_ISSUE_REASONS = ['production_consumption', 'scrap'] as const;
@@ -12,21 +11,7 @@ export type GoodsIssueReason = (typeof GOODS_ISSUE_REASONS)[number];
  * Takes unrestricted stock out of one location (and lot): what a production order consumed from
  * the line, for example. The WMS refuses it when that balance holds less (409 insufficient-stock).
  */
-export class CreateGoodsIssueInput {
-  @ApiProperty({ example: 'ALU-6061-BAR' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional({ example: 'L100-261008-07' })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
-
+export class CreateGoodsIssueInput extends StockLineInput {
   @ApiProperty({ example: 'P100-LINE1', description: 'Where the stock is taken from' })
   @Matches(CODE_PATTERN)
   location!: string;

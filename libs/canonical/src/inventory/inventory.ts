@@ -8,6 +8,27 @@ export type StockStatus = (typeof STOCK_STATUSES)[number];
 
 export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._\-/]{0,63}$/;
 
+/**
+ * What every stock posting and demand names first: the item, a quantity in one of its units, and
+ * optionally the lot. The inputs below (reservations, movements, receipts, transfers, goods issues,
+ * expected receipts, stock transports) extend it with what is their own.
+ */
+export class StockLineInput {
+  @ApiProperty({ example: 'BRKT-1042' })
+  @Matches(CODE_PATTERN)
+  item!: string;
+
+  @ApiProperty({ type: Quantity })
+  @ValidateNested()
+  @Type(() => Quantity)
+  quantity!: Quantity;
+
+  @ApiPropertyOptional({ example: 'L100-261008-07' })
+  @IsOptional()
+  @Matches(CODE_PATTERN)
+  lot?: string;
+}
+
 export class InventoryBalance {
   @ApiProperty({ example: 'P100' }) plant!: string;
   @ApiProperty({ example: 'P100-RM' }) location!: string;
@@ -60,24 +81,10 @@ export class InventoryMovement {
 }
 
 /** Issue (consumption), receipt or transfer posting requested from the ERP. */
-export class GoodsMovementInput {
+export class GoodsMovementInput extends StockLineInput {
   @ApiProperty({ enum: ['goods_issue', 'goods_receipt', 'transfer_posting'] })
   @IsIn(['goods_issue', 'goods_receipt', 'transfer_posting'])
   type!: MovementType;
-
-  @ApiProperty({ example: 'BRKT-1042' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional({ example: 'L2026-0412' })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
 
   @ApiPropertyOptional({ example: 'P100-RM', description: 'Required for issues and transfer postings' })
   @IsOptional()
@@ -125,25 +132,11 @@ export class Reservation {
   @ApiProperty() createdAt!: string;
 }
 
-export class CreateReservationInput {
-  @ApiProperty({ example: 'BRKT-1042' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
+export class CreateReservationInput extends StockLineInput {
   @ApiPropertyOptional({ example: 'P200-RM' })
   @IsOptional()
   @Matches(CODE_PATTERN)
   location?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
 
   @ApiProperty({ example: 'MO-P200-000118' })
   @IsString()
@@ -171,21 +164,7 @@ export class TransferOrder {
   @ApiProperty() createdAt!: string;
 }
 
-export class CreateTransferOrderInput {
-  @ApiProperty({ example: 'BRG-6204' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
-
+export class CreateTransferOrderInput extends StockLineInput {
   @ApiProperty({ example: 'P100-RM' })
   @Matches(CODE_PATTERN)
   fromLocation!: string;
@@ -233,21 +212,7 @@ export class Receipt {
   @ApiProperty() receivedAt!: string;
 }
 
-export class CreateReceiptInput {
-  @ApiProperty({ example: 'BRKT-1042' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
-  @ApiProperty({ type: Quantity })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
-
+export class CreateReceiptInput extends StockLineInput {
   @ApiProperty({ example: 'P100-RM' })
   @Matches(CODE_PATTERN)
   location!: string;

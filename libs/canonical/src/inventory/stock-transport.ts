@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { Quantity } from '../quantity/quantity';
-import { CODE_PATTERN } from './inventory';
+import { CODE_PATTERN, StockLineInput } from './inventory';
 
 export const STOCK_TRANSPORT_STATUSES = ['open', 'shipped', 'cancelled'] as const;
 /**
@@ -32,20 +31,10 @@ export class StockTransport {
   @ApiPropertyOptional() shippedAt?: string;
 }
 
-export class CreateStockTransportInput {
-  @ApiProperty({ example: 'BRG-6205' })
-  @Matches(CODE_PATTERN)
-  item!: string;
-
+export class CreateStockTransportInput extends StockLineInput {
+  // Documentation only: the validators come with StockLineInput.
   @ApiProperty({ type: Quantity, description: "In the item's stock unit" })
-  @ValidateNested()
-  @Type(() => Quantity)
-  quantity!: Quantity;
-
-  @ApiPropertyOptional({ example: 'L2026-0412' })
-  @IsOptional()
-  @Matches(CODE_PATTERN)
-  lot?: string;
+  declare quantity: Quantity;
 
   @ApiProperty({ example: 'P100-RM', description: 'Location at the source plant (this path plant)' })
   @Matches(CODE_PATTERN)

@@ -13,4 +13,3 @@ export { pendingSchemaChanges } from './migration-drift';
 export { serialisedTransaction } from './serialised-transaction';
 export { GroupCommit, type GroupWrite, type GroupCommitOptions } from './group-commit';
 export { bulkInsert, type BulkInsertOptions } from './bulk-insert';
-export { timeOrderedUuid } from './time-ordered-uuid';
